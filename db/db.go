@@ -1,0 +1,104 @@
+// Package db opens the site's SQLite store, applies its migrations and
+// provides the transaction helper every write goes through.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// DB is one SQLite file seen through two pools: a single writer connection
+// and a pool of readers. SQLite allows one writer at a time; funnelling every
+// write through one connection that begins transactions with BEGIN IMMEDIATE
+// means writers queue in Go instead of failing with "database is locked",
+// while WAL mode lets readers go on alongside the writer.
+type DB struct {
+	// W is the writer: one connection, transactions begin IMMEDIATE.
+	W *sql.DB
+	// R is the reader pool.
+	R *sql.DB
+	// Path is the file the database lives in.
+	Path string
+}
+
+// Open opens (creating if needed) the database at path, including the folder
+// it lives in. It does not migrate; call Migrate.
+func Open(path string) (*DB, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("db: create folder: %w", err)
+		}
+	}
+	w, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, fmt.Errorf("db: open writer: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	if err := w.Ping(); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: open %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: open readers: %w", err)
+	}
+	n := max(4, runtime.NumCPU()*2)
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	return &DB{W: w, R: r, Path: path}, nil
+}
+
+// dsn builds the connection string. busy_timeout comes first because
+// switching to WAL may itself need to wait for a lock; synchronous(NORMAL)
+// is safe in WAL mode (a crash can lose at most the last transactions not
+// yet checkpointed, never corrupt the file) and much faster than FULL.
+func dsn(path string, writer bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "foreign_keys(ON)")
+	if writer {
+		q.Set("_txlock", "immediate")
+	} else {
+		q.Add("_pragma", "query_only(ON)")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Close closes both pools.
+func (d *DB) Close() error {
+	errR := d.R.Close()
+	errW := d.W.Close()
+	if errW != nil {
+		return errW
+	}
+	return errR
+}
+
+// WithTx runs fn in a transaction on the writer and commits when fn returns
+// nil. Any error, or a panic, rolls it back.
+func (d *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := d.W.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("db: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("db: commit: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,65 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/models"
+)
+
+// relatedCount is how many related articles an article page shows.
+const relatedCount = 4
+
+// articleShow shows one published article at /:section/:slug.
+func (h *Handler) articleShow(c echo.Context) error {
+	section, err := slugParam(c, "section")
+	if err != nil {
+		return err
+	}
+	slug, err := slugParam(c, "slug")
+	if err != nil {
+		return err
+	}
+	a, err := h.Articles.PublishedBySlug(c.Request().Context(), slug)
+	if err != nil {
+		return notFoundIf(err)
+	}
+	if a.Category.Slug != section {
+		// The article moved to another section: send readers to its address.
+		return c.Redirect(http.StatusMovedPermanently, a.URL())
+	}
+	p, err := h.articlePage(c, a)
+	if err != nil {
+		return err
+	}
+	return h.render(c, http.StatusOK, p)
+}
+
+// articlePage builds the page of a published article, with an empty
+// comment form.
+func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, error) {
+	ctx := c.Request().Context()
+	l, err := h.layout(c, a.Title)
+	if err != nil {
+		return ArticlePage{}, err
+	}
+	l.Description = a.Summary
+	l.Canonical = a.URL()
+	l.CurrentSection = a.Category.Slug
+	p := ArticlePage{Layout: l, Article: articleInZone(a, l.zone())}
+	if p.Tags, err = h.Tags.ForArticle(ctx, a.ID); err != nil {
+		return p, err
+	}
+	related, err := h.Articles.Related(ctx, a, relatedCount)
+	if err != nil {
+		return p, err
+	}
+	p.Related = inZone(related, l.zone())
+	if p.Comments, err = h.Comments.Approved(ctx, a.ID); err != nil {
+		return p, err
+	}
+	for i := range p.Comments {
+		p.Comments[i].CreatedAt = p.Comments[i].CreatedAt.In(l.zone())
+	}
+	return p, nil
+}

@@ -1,0 +1,42 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/models"
+)
+
+// perBlock is how many articles each section block on the front page shows.
+const perBlock = 4
+
+// home shows the front page: the lead story, then each section's newest.
+func (h *Handler) home(c echo.Context) error {
+	ctx := c.Request().Context()
+	l, err := h.layout(c, "")
+	if err != nil {
+		return err
+	}
+	l.CurrentSection = "home"
+	l.Canonical = "/"
+	p := HomePage{Layout: l}
+	lead, err := h.Articles.Lead(ctx)
+	switch {
+	case err == nil:
+		lead = articleInZone(lead, l.zone())
+		p.Lead = &lead
+	case !errors.Is(err, models.ErrNotFound):
+		return err
+	}
+	for _, cat := range l.Sections {
+		list, err := h.Articles.LatestInCategory(ctx, cat.ID, perBlock)
+		if err != nil {
+			return err
+		}
+		if len(list) > 0 {
+			p.Blocks = append(p.Blocks, SectionBlock{Category: cat, Articles: inZone(list, l.zone())})
+		}
+	}
+	return h.render(c, http.StatusOK, p)
+}

@@ -1,0 +1,83 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/views"
+)
+
+// sectionShow lists a section's articles at /category/:slug.
+func (h *Handler) sectionShow(c echo.Context) error {
+	slug, err := slugParam(c, "slug")
+	if err != nil {
+		return err
+	}
+	cat, err := h.Categories.BySlug(c.Request().Context(), slug)
+	if err != nil {
+		return notFoundIf(err)
+	}
+	return h.list(c, models.ListFilter{CategoryID: cat.ID}, ListPage{
+		Kind: "Section", Heading: cat.Name, Intro: cat.Description, BaseURL: cat.URL(),
+	}, cat.Slug)
+}
+
+// tagShow lists a tag's articles at /tag/:slug.
+func (h *Handler) tagShow(c echo.Context) error {
+	slug, err := slugParam(c, "slug")
+	if err != nil {
+		return err
+	}
+	t, err := h.Tags.BySlug(c.Request().Context(), slug)
+	if err != nil {
+		return notFoundIf(err)
+	}
+	return h.list(c, models.ListFilter{TagID: t.ID}, ListPage{
+		Kind: "Tag", Heading: t.Name, BaseURL: t.URL(),
+	}, "")
+}
+
+// authorShow lists an author's articles at /author/:slug.
+func (h *Handler) authorShow(c echo.Context) error {
+	slug, err := slugParam(c, "slug")
+	if err != nil {
+		return err
+	}
+	u, err := h.Users.BySlug(c.Request().Context(), slug)
+	if err != nil {
+		return notFoundIf(err)
+	}
+	return h.list(c, models.ListFilter{AuthorID: u.ID}, ListPage{
+		Kind: "Author", Heading: u.Name, Intro: u.Bio, BaseURL: u.URL(),
+	}, "")
+}
+
+// list fills p with one page of articles matching f. A page past the end is
+// a 404; the first page of an empty list is shown as empty.
+func (h *Handler) list(c echo.Context, f models.ListFilter, p ListPage, section string) error {
+	n, err := pageParam(c)
+	if err != nil {
+		return err
+	}
+	list, pager, err := h.Articles.ListPublished(c.Request().Context(), f, n)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 && n > 1 {
+		return echo.NewHTTPError(http.StatusNotFound)
+	}
+	title := p.Heading
+	if n > 1 {
+		title += " – page " + strconv.Itoa(n)
+	}
+	if p.Layout, err = h.layout(c, title); err != nil {
+		return err
+	}
+	p.CurrentSection = section
+	p.Canonical = views.PageURL(p.BaseURL, n)
+	p.Description = p.Intro
+	p.Articles, p.Pager = inZone(list, p.zone()), pager
+	return h.render(c, http.StatusOK, p)
+}

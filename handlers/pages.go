@@ -1,0 +1,147 @@
+package handlers
+
+import (
+	"bytes"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/views"
+)
+
+// page is page data that names its template, so data and template cannot
+// be mismatched.
+type page interface {
+	template() string
+}
+
+// Layout is what every page shows around its content: the date bar, the
+// masthead and navigation, the sidebar, the footer.
+type Layout struct {
+	Title          string
+	Description    string
+	Canonical      string
+	Site           models.Settings
+	Sections       []models.Category
+	Latest         []models.Article
+	CurrentSection string
+	Today          string // "Sunday, June 23, 2024" in the site's time zone
+	TodayISO       string
+	Year           int
+	loc            *time.Location
+}
+
+// latestCount is how many articles the sidebar's Latest posts shows.
+const latestCount = 5
+
+// layout loads the chrome every page shares.
+func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
+	ctx := c.Request().Context()
+	st, err := h.Settings.Get(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
+	secs, err := h.Categories.All(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
+	latest, err := h.Articles.Latest(ctx, latestCount)
+	if err != nil {
+		return Layout{}, err
+	}
+	loc := st.Location()
+	now := h.Now().In(loc)
+	return Layout{
+		Title:    title,
+		Site:     st,
+		Sections: secs,
+		Latest:   inZone(latest, loc),
+		Today:    now.Format("Monday, January 2, 2006"),
+		TodayISO: now.Format("2006-01-02"),
+		Year:     now.Year(),
+		loc:      loc,
+	}, nil
+}
+
+// inZone shows an article list's times in the site's time zone.
+func inZone(list []models.Article, loc *time.Location) []models.Article {
+	for i := range list {
+		list[i] = articleInZone(list[i], loc)
+	}
+	return list
+}
+
+func articleInZone(a models.Article, loc *time.Location) models.Article {
+	a.PublishedAt = a.PublishedAt.In(loc)
+	a.UpdatedAt = a.UpdatedAt.In(loc)
+	a.CreatedAt = a.CreatedAt.In(loc)
+	return a
+}
+
+// zone is the layout's time zone.
+func (l Layout) zone() *time.Location {
+	if l.loc == nil {
+		return time.UTC
+	}
+	return l.loc
+}
+
+// render executes p's template and writes it with status.
+func (h *Handler) render(c echo.Context, status int, p page) error {
+	var buf bytes.Buffer
+	if err := h.Views.Render(&buf, p.template(), p); err != nil {
+		return err
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}
+
+// HomePage is the front page.
+type HomePage struct {
+	Layout
+	Lead   *models.Article
+	Blocks []SectionBlock
+}
+
+// SectionBlock is one section's newest articles on the front page.
+type SectionBlock struct {
+	Category models.Category
+	Articles []models.Article
+}
+
+func (HomePage) template() string { return views.PageHome }
+
+// ArticlePage is one article with its comments and form.
+type ArticlePage struct {
+	Layout
+	Article  models.Article
+	Tags     []models.Tag
+	Related  []models.Article
+	Comments []models.Comment
+	Form     CommentForm
+}
+
+func (ArticlePage) template() string { return views.PageArticle }
+
+// ListPage is a paginated list of articles: a section, a tag, an author.
+type ListPage struct {
+	Layout
+	Kind     string // "Section", "Tag", "Author"
+	Heading  string
+	Intro    string
+	Articles []models.Article
+	Pager    models.Pager
+	BaseURL  string // the list's address without ?page
+}
+
+func (ListPage) template() string { return views.PageList }
+
+// ErrorPage explains an error in the site's normal chrome.
+type ErrorPage struct {
+	Layout
+	Status    int
+	Heading   string
+	Message   string
+	RequestID string
+}
+
+func (ErrorPage) template() string { return views.PageError }

@@ -1,0 +1,221 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"html/template"
+	"time"
+
+	"github.com/newsroom/news/db"
+)
+
+// Article statuses as stored.
+const (
+	StatusDraft     = "draft"
+	StatusReview    = "review"
+	StatusPublished = "published"
+	StatusTrash     = "trash"
+)
+
+// Article is one story with what a page needs to show it.
+type Article struct {
+	ID           int64
+	Slug         string
+	Title        string
+	Summary      string
+	BodyMD       string
+	BodyHTML     template.HTML
+	Source       string
+	Status       string
+	Featured     bool
+	CommentsOpen bool
+	PublishedAt  time.Time // zero when never published
+	UpdatedAt    time.Time
+	CreatedAt    time.Time
+	Version      int
+	Category     Category
+	Author       User
+	CommentCount int // approved comments
+}
+
+// URL is the article's readable, stable address.
+func (a Article) URL() string { return "/" + a.Category.Slug + "/" + a.Slug }
+
+// WasUpdated reports whether the article changed after it was published.
+func (a Article) WasUpdated() bool {
+	return !a.PublishedAt.IsZero() && a.UpdatedAt.Sub(a.PublishedAt) > time.Minute
+}
+
+// ArticleStore loads and saves articles. Reader queries only ever return
+// published articles whose time has come.
+type ArticleStore struct {
+	db  *db.DB
+	now func() time.Time
+}
+
+// NewArticleStore returns a store over d; now is the clock that decides
+// which scheduled articles are live (time.Now outside tests).
+func NewArticleStore(d *db.DB, now func() time.Time) *ArticleStore {
+	return &ArticleStore{db: d, now: now}
+}
+
+// listCols leaves out the bodies, which lists never show.
+const listCols = `a.id, a.slug, a.title, a.summary, '', '', a.source, a.status, a.featured,
+	a.comments_open, a.published_at, a.updated_at, a.created_at, a.version,
+	c.id, c.slug, c.name, u.id, u.name, u.slug,
+	(SELECT COUNT(*) FROM comments m WHERE m.article_id = a.id AND m.status = 'approved')`
+
+const fullCols = `a.id, a.slug, a.title, a.summary, a.body_md, a.body_html, a.source, a.status, a.featured,
+	a.comments_open, a.published_at, a.updated_at, a.created_at, a.version,
+	c.id, c.slug, c.name, u.id, u.name, u.slug,
+	(SELECT COUNT(*) FROM comments m WHERE m.article_id = a.id AND m.status = 'approved')`
+
+const articleJoins = ` FROM articles a JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id `
+
+// visible is the condition every reader query carries.
+const visible = ` a.status = 'published' AND a.published_at <= ? `
+
+func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
+	var a Article
+	var body string
+	var published sql.NullInt64
+	var updated, created int64
+	err := row.Scan(&a.ID, &a.Slug, &a.Title, &a.Summary, &a.BodyMD, &body, &a.Source, &a.Status,
+		&a.Featured, &a.CommentsOpen, &published, &updated, &created, &a.Version,
+		&a.Category.ID, &a.Category.Slug, &a.Category.Name, &a.Author.ID, &a.Author.Name, &a.Author.Slug,
+		&a.CommentCount)
+	if err != nil {
+		return a, err
+	}
+	a.BodyHTML = trustedHTML(body)
+	if published.Valid {
+		a.PublishedAt = time.Unix(published.Int64, 0).UTC()
+	}
+	a.UpdatedAt = time.Unix(updated, 0).UTC()
+	a.CreatedAt = time.Unix(created, 0).UTC()
+	return a, nil
+}
+
+func (s *ArticleStore) query(ctx context.Context, q string, args ...any) ([]Article, error) {
+	rows, err := s.db.R.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("models: query articles: %w", err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("models: scan article: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// PublishedBySlug returns the live article with that slug, or ErrNotFound
+// for drafts, scheduled articles and unknown slugs alike.
+func (s *ArticleStore) PublishedBySlug(ctx context.Context, slug string) (Article, error) {
+	a, err := scanArticle(s.db.R.QueryRowContext(ctx, `SELECT `+fullCols+articleJoins+
+		`WHERE a.slug = ? AND`+visible, slug, s.now().Unix()))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, ErrNotFound
+	}
+	if err != nil {
+		return a, fmt.Errorf("models: article %q: %w", slug, err)
+	}
+	return a, nil
+}
+
+// ListFilter narrows a list of published articles; zero fields do not.
+type ListFilter struct {
+	CategoryID int64
+	TagID      int64
+	AuthorID   int64
+}
+
+// ListPublished returns one page of live articles, newest first.
+func (s *ArticleStore) ListPublished(ctx context.Context, f ListFilter, page int) ([]Article, Pager, error) {
+	p := Pager{Page: page, Size: PageSize}
+	where, args := `WHERE`+visible, []any{s.now().Unix()}
+	switch {
+	case f.TagID != 0:
+		where += `AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?) `
+		args = append(args, f.TagID)
+	case f.CategoryID != 0:
+		where += `AND a.category_id = ? `
+		args = append(args, f.CategoryID)
+	case f.AuthorID != 0:
+		where += `AND a.author_id = ? `
+		args = append(args, f.AuthorID)
+	}
+	args = append(args, p.Size+1, p.Offset())
+	list, err := s.query(ctx, `SELECT `+listCols+articleJoins+where+
+		`ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, p, err
+	}
+	if len(list) > p.Size {
+		p.HasNext = true
+		list = list[:p.Size]
+	}
+	return list, p, nil
+}
+
+// Latest returns the n newest live articles.
+func (s *ArticleStore) Latest(ctx context.Context, n int) ([]Article, error) {
+	return s.query(ctx, `SELECT `+listCols+articleJoins+`WHERE`+visible+
+		`ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, s.now().Unix(), n)
+}
+
+// LatestInCategory returns the n newest live articles of one section.
+func (s *ArticleStore) LatestInCategory(ctx context.Context, categoryID int64, n int) ([]Article, error) {
+	return s.query(ctx, `SELECT `+listCols+articleJoins+`WHERE a.category_id = ? AND`+visible+
+		`ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, categoryID, s.now().Unix(), n)
+}
+
+// Lead returns the front page's lead story: the newest featured article, or
+// the newest of all when none is featured. ErrNotFound on an empty site.
+func (s *ArticleStore) Lead(ctx context.Context) (Article, error) {
+	now := s.now().Unix()
+	list, err := s.query(ctx, `SELECT `+listCols+articleJoins+`WHERE a.featured = 1 AND`+visible+
+		`ORDER BY a.published_at DESC, a.id DESC LIMIT 1`, now)
+	if err == nil && len(list) == 0 {
+		list, err = s.query(ctx, `SELECT `+listCols+articleJoins+`WHERE`+visible+
+			`ORDER BY a.published_at DESC, a.id DESC LIMIT 1`, now)
+	}
+	if err != nil {
+		return Article{}, err
+	}
+	if len(list) == 0 {
+		return Article{}, ErrNotFound
+	}
+	return list[0], nil
+}
+
+// Related returns up to n other live articles, ranked by how many tags they
+// share with a, then by being in a's section, then by recency. Candidates
+// are the articles sharing a tag plus the newest of the section and of the
+// site, so the query never ranks the whole table.
+func (s *ArticleStore) Related(ctx context.Context, a Article, n int) ([]Article, error) {
+	now := s.now().Unix()
+	return s.query(ctx, `WITH shared AS (
+			SELECT at.article_id AS id, COUNT(*) AS n FROM article_tags at
+			WHERE at.tag_id IN (SELECT tag_id FROM article_tags WHERE article_id = ?1)
+			  AND at.article_id != ?1
+			GROUP BY at.article_id),
+		cand AS (
+			SELECT id FROM shared
+			UNION SELECT id FROM (SELECT a.id FROM articles a WHERE a.category_id = ?2 AND a.status = 'published'
+				AND a.published_at <= ?3 AND a.id != ?1 ORDER BY a.published_at DESC LIMIT ?4)
+			UNION SELECT id FROM (SELECT a.id FROM articles a WHERE a.status = 'published'
+				AND a.published_at <= ?3 AND a.id != ?1 ORDER BY a.published_at DESC LIMIT ?4))
+		SELECT `+listCols+` FROM cand JOIN articles a ON a.id = cand.id
+			JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id
+			LEFT JOIN shared ON shared.id = a.id
+		WHERE a.status = 'published' AND a.published_at <= ?3
+		ORDER BY COALESCE(shared.n, 0) DESC, a.category_id = ?2 DESC, a.published_at DESC, a.id DESC
+		LIMIT ?4`, a.ID, a.Category.ID, now, n)
+}

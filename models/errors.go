@@ -1,0 +1,27 @@
+// Package models holds the site's domain types and the queries that load and
+// save them. It knows nothing of HTTP or templates.
+package models
+
+import (
+	"errors"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+var (
+	// ErrNotFound means the thing asked for does not exist or is not visible.
+	ErrNotFound = errors.New("models: not found")
+	// ErrDuplicate means a unique value (a slug, an email) is already taken.
+	ErrDuplicate = errors.New("models: duplicate")
+)
+
+// isUnique reports whether err is SQLite's unique or primary key violation.
+func isUnique(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		code := se.Code()
+		return code == sqlite3.SQLITE_CONSTRAINT_UNIQUE || code == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+	}
+	return false
+}

@@ -1,0 +1,50 @@
+package models
+
+import (
+	"bytes"
+	"html"
+	"html/template"
+	"regexp"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+)
+
+// This file is the only place that turns a string into template.HTML: what
+// reaches a template as HTML has passed one of the policies below.
+
+// articlePolicy allows what an editor's Markdown produces: headings, lists,
+// tables, links, images, figures, quotes, code. No scripts, frames, forms,
+// styles or event handlers.
+var articlePolicy = func() *bluemonday.Policy {
+	p := bluemonday.UGCPolicy()
+	p.AllowElements("figure", "figcaption")
+	p.AllowAttrs("loading", "sizes", "srcset").OnElements("img")
+	p.AllowURLSchemes("http", "https", "mailto")
+	p.RequireNoFollowOnFullyQualifiedLinks(true)
+	p.AddTargetBlankToFullyQualifiedLinks(false)
+	return p
+}()
+
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
+
+// RenderMarkdown turns an article's Markdown source into sanitized HTML.
+func RenderMarkdown(src string) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := markdown.Convert([]byte(src), &buf); err != nil {
+		return "", err
+	}
+	return template.HTML(articlePolicy.SanitizeBytes(buf.Bytes())), nil
+}
+
+// trustedHTML marks HTML read back from the store as safe to render. Only
+// columns written through RenderMarkdown or SanitizeComment are passed here.
+func trustedHTML(s string) template.HTML { return template.HTML(s) }
+
+var tagRe = regexp.MustCompile(`<[^>]*>`)
+
+// PlainText strips tags from sanitized HTML, for descriptions and snippets.
+func PlainText(h template.HTML) string {
+	return html.UnescapeString(tagRe.ReplaceAllString(string(h), ""))
+}

@@ -1,0 +1,90 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/newsroom/news/db"
+)
+
+// Roles a user can have.
+const (
+	RoleAdmin  = "admin"
+	RoleEditor = "editor"
+	RoleAuthor = "author"
+)
+
+// User is a member of the newsroom; every author of an article is one.
+type User struct {
+	ID        int64
+	Email     string
+	Name      string
+	Slug      string
+	Bio       string
+	Role      string
+	Disabled  bool
+	CreatedAt time.Time
+}
+
+// URL is the author's public page.
+func (u User) URL() string { return "/author/" + u.Slug }
+
+// UserStore loads and saves users.
+type UserStore struct{ db *db.DB }
+
+// NewUserStore returns a store over d.
+func NewUserStore(d *db.DB) *UserStore { return &UserStore{db: d} }
+
+const userCols = `id, email, name, slug, bio, role, disabled, created_at`
+
+func scanUser(row interface{ Scan(...any) error }) (User, error) {
+	var u User
+	var created int64
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Slug, &u.Bio, &u.Role, &u.Disabled, &created)
+	u.CreatedAt = time.Unix(created, 0).UTC()
+	return u, err
+}
+
+// BySlug returns the user with that public slug, or ErrNotFound.
+func (s *UserStore) BySlug(ctx context.Context, slug string) (User, error) {
+	u, err := scanUser(s.db.R.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE slug = ?`, slug))
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, ErrNotFound
+	}
+	if err != nil {
+		return u, fmt.Errorf("models: user %q: %w", slug, err)
+	}
+	return u, nil
+}
+
+// UserInput is what creating a user needs. PasswordHash may be empty for an
+// account that cannot sign in (a contributor shown only as a byline).
+type UserInput struct {
+	Email        string
+	Name         string
+	Slug         string // made from Name when empty
+	Bio          string
+	Role         string
+	PasswordHash string
+}
+
+// Create adds a user; a taken email or slug is ErrDuplicate.
+func (s *UserStore) Create(ctx context.Context, in UserInput) (User, error) {
+	if in.Slug == "" {
+		in.Slug = Slugify(in.Name)
+	}
+	now := time.Now().UTC()
+	res, err := s.db.W.ExecContext(ctx, `INSERT INTO users (email, name, slug, bio, role, password_hash, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, in.Email, in.Name, in.Slug, in.Bio, in.Role, in.PasswordHash, now.Unix())
+	if isUnique(err) {
+		return User{}, ErrDuplicate
+	}
+	if err != nil {
+		return User{}, fmt.Errorf("models: create user: %w", err)
+	}
+	id, _ := res.LastInsertId()
+	return User{ID: id, Email: in.Email, Name: in.Name, Slug: in.Slug, Bio: in.Bio, Role: in.Role, CreatedAt: now.Truncate(time.Second)}, nil
+}

@@ -1,0 +1,32 @@
+package views
+
+import (
+	"html/template"
+	"strconv"
+	"time"
+)
+
+// Funcs returns the template functions: small, pure helpers.
+func Funcs() template.FuncMap {
+	return template.FuncMap{
+		"isoTime": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"plural":  plural,
+		"pageURL": PageURL,
+	}
+}
+
+// plural writes "1 comment", "3 comments".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// PageURL is base with ?page=n, leaving page 1 at the bare address.
+func PageURL(base string, n int) string {
+	if n <= 1 {
+		return base
+	}
+	return base + "?page=" + strconv.Itoa(n)
+}

@@ -1,0 +1,95 @@
+// Package views holds the site's HTML templates, embedded in the binary and
+// parsed once at start-up, and the renderer that executes them.
+package views
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+//go:embed layouts/*.html partials/*.html pages/*.html
+var files embed.FS
+
+// Page template names; each is a file pages/<name>.html.
+const (
+	PageHome    = "home"
+	PageArticle = "article"
+	PageList    = "list"
+	PageError   = "error"
+)
+
+// Pages lists every page constant, so a test can match them with the files.
+var Pages = []string{PageHome, PageArticle, PageList, PageError}
+
+// Renderer executes parsed page templates. It is immutable once built and
+// safe for concurrent use.
+type Renderer struct {
+	pages map[string]*template.Template
+}
+
+// New parses the layouts and partials once, then clones that set for each
+// page so that every page's "content" block stays its own. extra adds
+// functions (such as asset paths) to the built-in ones. A parse error is
+// returned, so a broken template stops start-up.
+func New(extra template.FuncMap) (*Renderer, error) {
+	fm := Funcs()
+	for k, v := range extra {
+		fm[k] = v
+	}
+	base, err := template.New("base").Funcs(fm).ParseFS(files, "layouts/*.html", "partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("views: parse layouts: %w", err)
+	}
+	names, err := fs.Glob(files, "pages/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("views: list pages: %w", err)
+	}
+	r := &Renderer{pages: map[string]*template.Template{}}
+	for _, f := range names {
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		t, err := base.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("views: clone for %s: %w", name, err)
+		}
+		if _, err := t.ParseFS(files, f); err != nil {
+			return nil, fmt.Errorf("views: parse %s: %w", f, err)
+		}
+		r.pages[name] = t
+	}
+	for _, p := range Pages {
+		if r.pages[p] == nil {
+			return nil, fmt.Errorf("views: no template file for page %q", p)
+		}
+	}
+	return r, nil
+}
+
+// Names returns the page names that have a template file.
+func (r *Renderer) Names() []string {
+	out := make([]string, 0, len(r.pages))
+	for n := range r.pages {
+		out = append(out, n)
+	}
+	return out
+}
+
+// Render executes page name with data into w. It renders into a buffer
+// first, so a template error never leaves half a page behind.
+func (r *Renderer) Render(w io.Writer, name string, data any) error {
+	t, ok := r.pages[name]
+	if !ok {
+		return fmt.Errorf("views: unknown page %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		return fmt.Errorf("views: render %s: %w", name, err)
+	}
+	_, err := buf.WriteTo(w)
+	return err
+}
