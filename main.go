@@ -151,16 +151,10 @@ func buildServer(store *db.DB, logger *slog.Logger) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := handlers.New(handlers.Deps{
-		Articles:   models.NewArticleStore(store, time.Now),
-		Categories: models.NewCategoryStore(store),
-		Tags:       models.NewTagStore(store),
-		Users:      models.NewUserStore(store),
-		Comments:   models.NewCommentStore(store),
-		Settings:   models.NewSettingsStore(store),
-		Views:      renderer,
-		Assets:     assets,
-		Logger:     logger,
-	})
+	h := handlers.New(handlers.WithStores(handlers.Deps{
+		Views:  renderer,
+		Assets: assets,
+		Logger: logger,
+	}, store, time.Now))
 	return handlers.NewServer(h), nil
 }

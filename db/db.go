@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -19,13 +20,17 @@ import (
 // write through one connection that begins transactions with BEGIN IMMEDIATE
 // means writers queue in Go instead of failing with "database is locked",
 // while WAL mode lets readers go on alongside the writer.
+//
+// Every write goes through Exec or WithTx, which count committed writes in
+// Generation: caches of what readers see compare it to know when to drop.
 type DB struct {
-	// W is the writer: one connection, transactions begin IMMEDIATE.
-	W *sql.DB
+	w *sql.DB
 	// R is the reader pool.
 	R *sql.DB
 	// Path is the file the database lives in.
 	Path string
+
+	gen atomic.Uint64
 }
 
 // Open opens (creating if needed) the database at path, including the folder
@@ -55,7 +60,7 @@ func Open(path string) (*DB, error) {
 	n := max(4, runtime.NumCPU()*2)
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{W: w, R: r, Path: path}, nil
+	return &DB{w: w, R: r, Path: path}, nil
 }
 
 // dsn builds the connection string. busy_timeout comes first because
@@ -79,7 +84,7 @@ func dsn(path string, writer bool) string {
 // Close closes both pools.
 func (d *DB) Close() error {
 	errR := d.R.Close()
-	errW := d.W.Close()
+	errW := d.w.Close()
 	if errW != nil {
 		return errW
 	}
@@ -89,7 +94,7 @@ func (d *DB) Close() error {
 // WithTx runs fn in a transaction on the writer and commits when fn returns
 // nil. Any error, or a panic, rolls it back.
 func (d *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := d.W.BeginTx(ctx, nil)
+	tx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("db: begin: %w", err)
 	}
@@ -100,5 +105,19 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("db: commit: %w", err)
 	}
+	d.gen.Add(1)
 	return nil
 }
+
+// Exec runs one statement on the writer outside an explicit transaction.
+func (d *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	res, err := d.w.ExecContext(ctx, query, args...)
+	if err == nil {
+		d.gen.Add(1)
+	}
+	return res, err
+}
+
+// Generation counts the writes committed since the database was opened.
+// It changes whenever anything a reader could see may have changed.
+func (d *DB) Generation() uint64 { return d.gen.Load() }

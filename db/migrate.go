@@ -59,7 +59,7 @@ func (d *DB) Migrate(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	_, err = d.W.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	_, err = d.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY,
 		name TEXT NOT NULL,
 		applied_at INTEGER NOT NULL)`)

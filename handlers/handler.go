@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/models"
 	"github.com/newsroom/news/static"
 	"github.com/newsroom/news/views"
@@ -24,6 +25,19 @@ type Deps struct {
 	Logger     *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
+}
+
+// WithStores fills deps with the stores over d, the same way for main and
+// the tests; now is the clock the stores use.
+func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
+	deps.Now = now
+	deps.Articles = models.NewArticleStore(d, now)
+	deps.Categories = models.NewCategoryStore(d)
+	deps.Tags = models.NewTagStore(d)
+	deps.Users = models.NewUserStore(d)
+	deps.Comments = models.NewCommentStore(d)
+	deps.Settings = models.NewSettingsStore(d)
+	return deps
 }
 
 // Handler serves the site's pages.

@@ -78,7 +78,7 @@ func (s *CategoryStore) Create(ctx context.Context, in CategoryInput) (Category,
 	if in.Slug == "" {
 		in.Slug = Slugify(in.Name)
 	}
-	res, err := s.db.W.ExecContext(ctx, `INSERT INTO categories (slug, name, description, position) VALUES (?, ?, ?, ?)`,
+	res, err := s.db.Exec(ctx, `INSERT INTO categories (slug, name, description, position) VALUES (?, ?, ?, ?)`,
 		in.Slug, in.Name, in.Description, in.Position)
 	if isUnique(err) {
 		return Category{}, ErrDuplicate

@@ -77,7 +77,7 @@ func (s *UserStore) Create(ctx context.Context, in UserInput) (User, error) {
 		in.Slug = Slugify(in.Name)
 	}
 	now := time.Now().UTC()
-	res, err := s.db.W.ExecContext(ctx, `INSERT INTO users (email, name, slug, bio, role, password_hash, created_at)
+	res, err := s.db.Exec(ctx, `INSERT INTO users (email, name, slug, bio, role, password_hash, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, in.Email, in.Name, in.Slug, in.Bio, in.Role, in.PasswordHash, now.Unix())
 	if isUnique(err) {
 		return User{}, ErrDuplicate

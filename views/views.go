@@ -16,7 +16,9 @@ import (
 //go:embed layouts/*.html partials/*.html pages/*.html
 var files embed.FS
 
-// Page template names; each is a file pages/<name>.html.
+// Page template names; each is a file pages/<name>.html. Pages whose name
+// begins with "admin" render inside the "admin-layout" template, the rest
+// inside "layout".
 const (
 	PageHome    = "home"
 	PageArticle = "article"
@@ -86,8 +88,12 @@ func (r *Renderer) Render(w io.Writer, name string, data any) error {
 	if !ok {
 		return fmt.Errorf("views: unknown page %q", name)
 	}
+	root := "layout"
+	if strings.HasPrefix(name, "admin") {
+		root = "admin-layout" // the newsroom's own chrome, layouts/admin.html
+	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+	if err := t.ExecuteTemplate(&buf, root, data); err != nil {
 		return fmt.Errorf("views: render %s: %w", name, err)
 	}
 	_, err := buf.WriteTo(w)
