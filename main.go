@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -88,10 +89,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
 	errc := make(chan error, 1)
 	go func() {
-		logger.Info("serving", "addr", "http://"+cfg.addr, "db", cfg.dbPath)
-		errc <- httpSrv.ListenAndServe()
+		logger.Info("serving", "addr", "http://"+ln.Addr().String(), "db", cfg.dbPath)
+		errc <- httpSrv.Serve(ln)
 	}()
 	select {
 	case err := <-errc:

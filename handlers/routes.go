@@ -19,7 +19,7 @@ func NewServer(h *Handler) *echo.Echo {
 	e.Use(assignRequestID, h.logRequests, h.recoverPanics, securityHeaders)
 
 	read := []string{http.MethodGet, http.MethodHead}
-	e.Match(read, "/static/*", echo.WrapHandler(h.Assets))
+	e.Match(read, "/static/*", h.staticFile)
 	e.Match(read, "/", h.home)
 	e.Match(read, "/category/:slug", h.sectionShow)
 	e.Match(read, "/tag/:slug", h.tagShow)
