@@ -30,4 +30,16 @@ func harnessJourney(t *testing.T, s *suite) {
 	}
 	tb.open("/no-such-section/no-such-story", http.StatusNotFound)
 	tb.clean("the not-found page")
+
+	// A link with no text and a field with no label: axe-core must call
+	// both serious or worse.
+	evalAs[chromedp.Void](tb, `document.querySelector("main").insertAdjacentHTML("beforeend",
+		'<a href="/"></a><input type="text" id="planted-field">')`)
+	bad, _ := tb.axeFindings(s, "planted problems")
+	got = strings.Join(bad, "\n")
+	for _, want := range []string{"link-name", "label"} {
+		if !strings.Contains(got, "] "+want+":") {
+			t.Errorf("axe-core did not report %s; it reported:\n%s", want, got)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -42,6 +43,7 @@ func TestBrowser(t *testing.T) {
 		{"harness", harnessJourney},
 		{"reader", readerJourney},
 		{"phone", phoneJourney},
+		{"accessibility", accessibilityJourney},
 	}
 	for _, j := range journeys {
 		t.Run(j.name, func(t *testing.T) {
@@ -79,13 +81,46 @@ func buildBinary(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "news")
 	start := time.Now()
+	n, err := readSources("..")
+	if err != nil {
+		t.Fatalf("reading the sources: %v", err)
+	}
 	cmd := exec.Command("go", "build", "-o", bin, ".")
 	cmd.Dir = ".."
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	t.Logf("built %s in %v", bin, time.Since(start).Round(time.Millisecond))
+	t.Logf("built %s from %d source files in %v", bin, n, time.Since(start).Round(time.Millisecond))
 	return bin
+}
+
+// readSources opens every file the binary is built from. go test caches a
+// passing result until a file the test opened changes; the build runs in
+// another process, so without this a changed template or handler would
+// leave a stale cached pass.
+func readSources(root string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path != root && (strings.HasPrefix(name, ".") || name == "e2e" || name == "data" || name == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch filepath.Ext(name) {
+		case ".go", ".html", ".css", ".js", ".svg", ".sql", ".json", ".mod", ".sum":
+			if _, err := os.ReadFile(path); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
 }
 
 // startBrowser starts headless Chromium with a temporary profile and returns
