@@ -146,10 +146,10 @@ func freeAddr() (string, error) {
 }
 
 // waitServing polls the front page until it answers 200, the process exits,
-// or 20 seconds pass.
+// or 30 seconds pass.
 func waitServing(url string, exited <-chan error) error {
 	client := &http.Client{Timeout: 2 * time.Second}
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		select {
 		case err := <-exited:
@@ -165,7 +165,7 @@ func waitServing(url string, exited <-chan error) error {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	return errors.New("server did not answer within 20s")
+	return errors.New("server did not answer within 30s")
 }
 
 // tail returns the last n lines of s.

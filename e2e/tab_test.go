@@ -16,7 +16,7 @@ import (
 
 // stepTimeout bounds each browser step, so a missing element fails the test
 // with a message instead of hanging until go test's own timeout.
-const stepTimeout = 15 * time.Second
+const stepTimeout = 30 * time.Second
 
 // tab is one browser tab in a browser context of its own (its own cookies
 // and cache), pointed at one site. It records the console errors and failed
