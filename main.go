@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 	_ "time/tzdata" // the site's time zone works on machines without zoneinfo
@@ -35,9 +36,12 @@ func main() {
 
 // config is the server's configuration: flags, with environment fallbacks.
 type config struct {
-	addr   string
-	dbPath string
-	noDemo bool
+	addr    string
+	dbPath  string
+	noDemo  bool
+	tlsCert string
+	tlsKey  string
+	proxies []*net.IPNet
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -47,11 +51,21 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&cfg.addr, "addr", envOr(getenv, "NEWS_ADDR", "localhost:8080"), "address to listen on (NEWS_ADDR)")
 	fs.StringVar(&cfg.dbPath, "db", envOr(getenv, "NEWS_DB", "data/news.db"), "SQLite database file (NEWS_DB)")
 	fs.BoolVar(&cfg.noDemo, "no-demo", false, "start a new database empty instead of with demo content")
+	fs.StringVar(&cfg.tlsCert, "tls-cert", getenv("NEWS_TLS_CERT"), "TLS certificate file; serve HTTPS with --tls-key (NEWS_TLS_CERT)")
+	fs.StringVar(&cfg.tlsKey, "tls-key", getenv("NEWS_TLS_KEY"), "TLS private key file (NEWS_TLS_KEY)")
+	proxies := fs.String("trusted-proxy", getenv("NEWS_TRUSTED_PROXY"), "comma-separated proxy addresses or CIDR ranges whose X-Forwarded-For is believed (NEWS_TRUSTED_PROXY)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if (cfg.tlsCert == "") != (cfg.tlsKey == "") {
+		return cfg, errors.New("--tls-cert and --tls-key go together")
+	}
+	var err error
+	if cfg.proxies, err = handlers.ParseProxies(strings.Split(*proxies, ",")); err != nil {
+		return cfg, fmt.Errorf("--trusted-proxy: %w", err)
 	}
 	return cfg, nil
 }
@@ -63,8 +77,20 @@ func envOr(getenv func(string) string, key, def string) string {
 	return def
 }
 
-// run starts the site and serves until ctx ends.
+// run runs a command such as `backup`, or else starts the site and serves
+// until ctx ends.
 func run(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "backup":
+			return runBackup(ctx, args[1:], getenv, out)
+		}
+	}
+	return serve(ctx, args, getenv, out)
+}
+
+// serve starts the site and serves until ctx ends.
+func serve(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
 	cfg, err := parseConfig(args, getenv, out)
 	if err != nil {
 		return err
@@ -76,7 +102,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	}
 	defer store.Close()
 
-	srv, err := buildServer(store, logger)
+	srv, err := buildServer(store, logger, cfg)
 	if err != nil {
 		return err
 	}
@@ -95,6 +121,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	}
 	errc := make(chan error, 1)
 	go func() {
+		if cfg.tlsCert != "" {
+			logger.Info("serving", "addr", "https://"+ln.Addr().String(), "db", cfg.dbPath)
+			errc <- httpSrv.ServeTLS(ln, cfg.tlsCert, cfg.tlsKey)
+			return
+		}
 		logger.Info("serving", "addr", "http://"+ln.Addr().String(), "db", cfg.dbPath)
 		errc <- httpSrv.Serve(ln)
 	}()
@@ -147,7 +178,7 @@ func openStore(ctx context.Context, path string, demo bool, logger *slog.Logger)
 }
 
 // buildServer parses the templates and wires stores and handlers.
-func buildServer(store *db.DB, logger *slog.Logger) (http.Handler, error) {
+func buildServer(store *db.DB, logger *slog.Logger, cfg config) (http.Handler, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err
@@ -157,9 +188,10 @@ func buildServer(store *db.DB, logger *slog.Logger) (http.Handler, error) {
 		return nil, err
 	}
 	h := handlers.New(handlers.WithStores(handlers.Deps{
-		Views:  renderer,
-		Assets: assets,
-		Logger: logger,
+		Views:          renderer,
+		Assets:         assets,
+		Logger:         logger,
+		TrustedProxies: cfg.proxies,
 	}, store, time.Now))
 	return handlers.NewServer(h), nil
 }

@@ -114,3 +114,33 @@ func TestEnvironmentFallbacks(t *testing.T) {
 		t.Errorf("flag did not override environment: %q", cfg.addr)
 	}
 }
+
+func TestBackupCommand(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "news.db")
+	addr, stop := startSite(t, "--db", dbPath)
+	defer stop()
+	var out strings.Builder
+	target := filepath.Join(dir, "copy.db")
+	if err := run(context.Background(), []string{"backup", "--db", dbPath, target}, func(string) string { return "" }, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "integrity check: ok") {
+		t.Errorf("backup said %q", out.String())
+	}
+	// The copy starts the site with the same content.
+	addr2, stop2 := startSite(t, "--db", target)
+	defer stop2()
+	for _, a := range []string{addr, addr2} {
+		res, err := http.Get(a + "/world-news/kim-jong-un-to-visit-russia-in-coming-days-confirms-kremlin")
+		if err != nil || res.StatusCode != 200 {
+			t.Errorf("%s: %v", a, err)
+		}
+		if res != nil {
+			res.Body.Close()
+		}
+	}
+	if err := run(context.Background(), []string{"backup", "--db", dbPath}, func(string) string { return "" }, io.Discard); err == nil {
+		t.Error("backup without a file name succeeded")
+	}
+}

@@ -4,6 +4,7 @@ package handlers
 
 import (
 	"log/slog"
+	"net"
 	"time"
 
 	"github.com/newsroom/news/db"
@@ -25,6 +26,8 @@ type Deps struct {
 	Logger     *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
+	// TrustedProxies are the proxies whose X-Forwarded-For is believed.
+	TrustedProxies []*net.IPNet
 }
 
 // WithStores fills deps with the stores over d, the same way for main and
