@@ -16,12 +16,12 @@ import (
 
 // SettingsForm is the settings page as typed.
 type SettingsForm struct {
-	SiteName       string `form:"site_name"`
-	Tagline        string `form:"tagline"`
-	TimeZone       string `form:"time_zone"`
-	ModerationMode string `form:"moderation_mode"`
-	HeldWords      string `form:"held_words"`
-	AutoCloseDays  string `form:"auto_close_days"`
+	SiteName       string            `form:"site_name"`
+	Tagline        string            `form:"tagline"`
+	TimeZone       string            `form:"time_zone"`
+	ModerationMode string            `form:"moderation_mode"`
+	HeldWords      string            `form:"held_words"`
+	AutoCloseDays  string            `form:"auto_close_days"`
 	Social         map[string]string // social_<key>, read one by one
 
 	FieldErrors map[string]string
