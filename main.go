@@ -26,7 +26,13 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout); err != nil {
+	var err error
+	if cmd := command(os.Args[1:]); cmd != nil {
+		err = cmd(ctx, os.Args[2:], os.Getenv, os.Stdin, os.Stdout)
+	} else {
+		err = run(ctx, os.Args[1:], os.Getenv, os.Stdout)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "news:", err)
 		os.Exit(1)
 	}
@@ -34,9 +40,10 @@ func main() {
 
 // config is the server's configuration: flags, with environment fallbacks.
 type config struct {
-	addr   string
-	dbPath string
-	noDemo bool
+	addr          string
+	dbPath        string
+	noDemo        bool
+	secureCookies bool
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -46,6 +53,8 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&cfg.addr, "addr", envOr(getenv, "NEWS_ADDR", "localhost:8080"), "address to listen on (NEWS_ADDR)")
 	fs.StringVar(&cfg.dbPath, "db", envOr(getenv, "NEWS_DB", "data/news.db"), "SQLite database file (NEWS_DB)")
 	fs.BoolVar(&cfg.noDemo, "no-demo", false, "start a new database empty instead of with demo content")
+	fs.BoolVar(&cfg.secureCookies, "secure-cookies", getenv("NEWS_SECURE_COOKIES") != "",
+		"mark the sign-in cookie Secure, for HTTPS ended by a proxy in front (NEWS_SECURE_COOKIES)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -75,8 +84,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	}
 	defer store.Close()
 
-	srv, err := buildServer(store, logger)
+	keys, err := sessionKeys(ctx, store, getenv)
 	if err != nil {
+		return err
+	}
+	srv, err := buildServer(store, logger, keys, cfg.secureCookies)
+	if err != nil {
+		return err
+	}
+	if err := announceSetup(ctx, store, cfg.addr, logger); err != nil {
 		return err
 	}
 	httpSrv := &http.Server{
@@ -142,7 +158,7 @@ func openStore(ctx context.Context, path string, demo bool, logger *slog.Logger)
 }
 
 // buildServer parses the templates and wires stores and handlers.
-func buildServer(store *db.DB, logger *slog.Logger) (http.Handler, error) {
+func buildServer(store *db.DB, logger *slog.Logger, sessionKeys [][]byte, secureCookies bool) (http.Handler, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err
@@ -152,9 +168,11 @@ func buildServer(store *db.DB, logger *slog.Logger) (http.Handler, error) {
 		return nil, err
 	}
 	h := handlers.New(handlers.WithStores(handlers.Deps{
-		Views:  renderer,
-		Assets: assets,
-		Logger: logger,
+		Views:         renderer,
+		Assets:        assets,
+		Logger:        logger,
+		SessionKeys:   sessionKeys,
+		SecureCookies: secureCookies,
 	}, store, time.Now))
 	return handlers.NewServer(h), nil
 }
