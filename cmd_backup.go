@@ -9,9 +9,9 @@ import (
 	"github.com/newsroom/news/db"
 )
 
-// runBackup is `news backup --db DB FILE`: an online, consistent copy of
-// the site's database, safe to take while the server runs.
-func runBackup(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
+// backupCommand is `news backup --db DB FILE`: an online, consistent copy
+// of the site's database, safe to take while the server runs.
+func backupCommand(ctx context.Context, args []string, getenv func(string) string, _ io.Reader, out io.Writer) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fs.SetOutput(out)
 	dbPath := fs.String("db", envOr(getenv, "NEWS_DB", "data/news.db"), "SQLite database file (NEWS_DB)")

@@ -28,7 +28,13 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout); err != nil {
+	var err error
+	if cmd := command(os.Args[1:]); cmd != nil {
+		err = cmd(ctx, os.Args[2:], os.Getenv, os.Stdin, os.Stdout)
+	} else {
+		err = run(ctx, os.Args[1:], os.Getenv, os.Stdout)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "news:", err)
 		os.Exit(1)
 	}
@@ -36,12 +42,13 @@ func main() {
 
 // config is the server's configuration: flags, with environment fallbacks.
 type config struct {
-	addr    string
-	dbPath  string
-	noDemo  bool
-	tlsCert string
-	tlsKey  string
-	proxies []*net.IPNet
+	addr          string
+	dbPath        string
+	noDemo        bool
+	tlsCert       string
+	tlsKey        string
+	proxies       []*net.IPNet
+	secureCookies bool
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -54,6 +61,8 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&cfg.tlsCert, "tls-cert", getenv("NEWS_TLS_CERT"), "TLS certificate file; serve HTTPS with --tls-key (NEWS_TLS_CERT)")
 	fs.StringVar(&cfg.tlsKey, "tls-key", getenv("NEWS_TLS_KEY"), "TLS private key file (NEWS_TLS_KEY)")
 	proxies := fs.String("trusted-proxy", getenv("NEWS_TRUSTED_PROXY"), "comma-separated proxy addresses or CIDR ranges whose X-Forwarded-For is believed (NEWS_TRUSTED_PROXY)")
+	fs.BoolVar(&cfg.secureCookies, "secure-cookies", getenv("NEWS_SECURE_COOKIES") != "",
+		"mark the sign-in cookie Secure, for HTTPS ended by a proxy in front (NEWS_SECURE_COOKIES)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -77,20 +86,8 @@ func envOr(getenv func(string) string, key, def string) string {
 	return def
 }
 
-// run runs a command such as `backup`, or else starts the site and serves
-// until ctx ends.
+// run starts the site and serves until ctx ends.
 func run(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
-	if len(args) > 0 {
-		switch args[0] {
-		case "backup":
-			return runBackup(ctx, args[1:], getenv, out)
-		}
-	}
-	return serve(ctx, args, getenv, out)
-}
-
-// serve starts the site and serves until ctx ends.
-func serve(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
 	cfg, err := parseConfig(args, getenv, out)
 	if err != nil {
 		return err
@@ -102,8 +99,15 @@ func serve(ctx context.Context, args []string, getenv func(string) string, out i
 	}
 	defer store.Close()
 
-	srv, err := buildServer(store, logger, cfg)
+	keys, err := sessionKeys(ctx, store, getenv)
 	if err != nil {
+		return err
+	}
+	srv, err := buildServer(store, logger, cfg, keys)
+	if err != nil {
+		return err
+	}
+	if err := announceSetup(ctx, store, cfg.addr, logger); err != nil {
 		return err
 	}
 	httpSrv := &http.Server{
@@ -178,7 +182,7 @@ func openStore(ctx context.Context, path string, demo bool, logger *slog.Logger)
 }
 
 // buildServer parses the templates and wires stores and handlers.
-func buildServer(store *db.DB, logger *slog.Logger, cfg config) (http.Handler, error) {
+func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]byte) (http.Handler, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err
@@ -192,6 +196,8 @@ func buildServer(store *db.DB, logger *slog.Logger, cfg config) (http.Handler, e
 		Assets:         assets,
 		Logger:         logger,
 		TrustedProxies: cfg.proxies,
+		SessionKeys:    sessionKeys,
+		SecureCookies:  cfg.secureCookies,
 	}, store, time.Now))
 	return handlers.NewServer(h), nil
 }

@@ -122,7 +122,7 @@ func TestBackupCommand(t *testing.T) {
 	defer stop()
 	var out strings.Builder
 	target := filepath.Join(dir, "copy.db")
-	if err := run(context.Background(), []string{"backup", "--db", dbPath, target}, func(string) string { return "" }, &out); err != nil {
+	if err := backupCommand(context.Background(), []string{"--db", dbPath, target}, func(string) string { return "" }, nil, &out); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "integrity check: ok") {
@@ -140,7 +140,7 @@ func TestBackupCommand(t *testing.T) {
 			res.Body.Close()
 		}
 	}
-	if err := run(context.Background(), []string{"backup", "--db", dbPath}, func(string) string { return "" }, io.Discard); err == nil {
+	if err := backupCommand(context.Background(), []string{"--db", dbPath}, func(string) string { return "" }, nil, io.Discard); err == nil {
 		t.Error("backup without a file name succeeded")
 	}
 }

@@ -28,6 +28,17 @@ type Deps struct {
 	Now func() time.Time
 	// TrustedProxies are the proxies whose X-Forwarded-For is believed.
 	TrustedProxies []*net.IPNet
+
+	// Newsroom sign-in (handlers/auth.go).
+	Audit *models.AuditStore
+	Setup *models.SetupStore
+	// SessionKeys sign (and, in pairs, encrypt) session cookies: from
+	// NEWS_SESSION_KEYS or the database. Empty: random keys for this
+	// process only, as in tests.
+	SessionKeys [][]byte
+	// SecureCookies marks the session cookie Secure even without TLS here
+	// (behind a proxy that terminates HTTPS).
+	SecureCookies bool
 }
 
 // WithStores fills deps with the stores over d, the same way for main and
@@ -40,12 +51,15 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Users = models.NewUserStore(d)
 	deps.Comments = models.NewCommentStore(d)
 	deps.Settings = models.NewSettingsStore(d)
+	deps.Audit = models.NewAuditStore(d, now)
+	deps.Setup = models.NewSetupStore(d, now)
 	return deps
 }
 
 // Handler serves the site's pages.
 type Handler struct {
 	Deps
+	auth authState
 }
 
 // New returns a Handler over deps.
@@ -56,5 +70,5 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps}
+	return &Handler{Deps: deps, auth: newAuthState(deps)}
 }
