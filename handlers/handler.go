@@ -43,6 +43,8 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 // Handler serves the site's pages.
 type Handler struct {
 	Deps
+	// commentLimit counts comment posts per client address.
+	commentLimit *rateLimiter
 }
 
 // New returns a Handler over deps.
@@ -53,5 +55,5 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps}
+	return &Handler{Deps: deps, commentLimit: newRateLimiter(deps.Now, commentRates...)}
 }
