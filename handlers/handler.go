@@ -60,6 +60,8 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 type Handler struct {
 	Deps
 	auth authState
+	// commentLimit counts comment posts per client address.
+	commentLimit *rateLimiter
 }
 
 // New returns a Handler over deps.
@@ -70,5 +72,5 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, auth: newAuthState(deps)}
+	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates...)}
 }
