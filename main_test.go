@@ -144,3 +144,22 @@ func TestBackupCommand(t *testing.T) {
 		t.Error("backup without a file name succeeded")
 	}
 }
+
+func TestAccountAddedBeforeFirstStartStillGetsDemoContent(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "news.db")
+	err := userCommand(context.Background(), []string{"add", "--db", dbPath, "--email", "ed@example.com", "--name", "Ed Itor", "--role", "admin"},
+		func(string) string { return "" }, strings.NewReader("a long enough password\n"), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr, stop := startSite(t, "--db", dbPath)
+	defer stop()
+	res, err := http.Get(addr + "/world-news/kim-jong-un-to-visit-russia-in-coming-days-confirms-kremlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Errorf("seed article after user add: status %d", res.StatusCode)
+	}
+}
