@@ -44,6 +44,8 @@ func TestBrowser(t *testing.T) {
 		{"reader", readerJourney},
 		{"phone", phoneJourney},
 		{"accessibility", accessibilityJourney},
+		{"comment", commentJourney},
+		{"signin", signInJourney},
 	}
 	for _, j := range journeys {
 		t.Run(j.name, func(t *testing.T) {
