@@ -25,6 +25,8 @@ func command(args []string) commandFunc {
 	switch args[0] {
 	case "user":
 		return userCommand
+	case "backup":
+		return backupCommand
 	}
 	return nil
 }

@@ -55,11 +55,8 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 		return p, err
 	}
 	p.Related = inZone(related, l.zone())
-	if p.Comments, err = h.Comments.Approved(ctx, a.ID); err != nil {
+	if err := h.commentSection(c, &p); err != nil {
 		return p, err
-	}
-	for i := range p.Comments {
-		p.Comments[i].CreatedAt = p.Comments[i].CreatedAt.In(l.zone())
 	}
 	return p, nil
 }

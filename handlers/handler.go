@@ -4,6 +4,7 @@ package handlers
 
 import (
 	"log/slog"
+	"net"
 	"time"
 
 	"github.com/newsroom/news/db"
@@ -25,6 +26,8 @@ type Deps struct {
 	Logger     *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
+	// TrustedProxies are the proxies whose X-Forwarded-For is believed.
+	TrustedProxies []*net.IPNet
 
 	// Newsroom sign-in (handlers/auth.go).
 	Audit *models.AuditStore
@@ -57,6 +60,8 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 type Handler struct {
 	Deps
 	auth authState
+	// commentLimit counts comment posts per client address.
+	commentLimit *rateLimiter
 }
 
 // New returns a Handler over deps.
@@ -67,5 +72,5 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, auth: newAuthState(deps)}
+	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates...)}
 }
