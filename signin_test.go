@@ -22,7 +22,7 @@ func TestSetupLinkIsPrintedOnlyWithoutAccounts(t *testing.T) {
 	}
 	defer store.Close()
 	log.Reset()
-	if err := announceSetup(ctx, store, "localhost:8080", logger); err != nil {
+	if err := announceSetup(ctx, store, siteURL(config{addr: ":8080"}), logger); err != nil {
 		t.Fatal(err)
 	}
 	m := regexp.MustCompile(`http://localhost:8080/admin/setup\?token=([A-Za-z0-9_-]{43})`).FindStringSubmatch(log.String())
@@ -37,10 +37,23 @@ func TestSetupLinkIsPrintedOnlyWithoutAccounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	log.Reset()
-	if err := announceSetup(ctx, store, "localhost:8080", logger); err != nil {
+	if err := announceSetup(ctx, store, siteURL(config{addr: ":8080"}), logger); err != nil {
 		t.Fatal(err)
 	}
 	if bytes.Contains(log.Bytes(), []byte("setup")) {
 		t.Errorf("a link was printed although an account exists: %q", log.String())
+	}
+}
+
+func TestSiteURL(t *testing.T) {
+	for _, tt := range []struct{ addr, cert, want string }{
+		{"localhost:8080", "", "http://localhost:8080"},
+		{":8080", "", "http://localhost:8080"},
+		{"0.0.0.0:443", "c.pem", "https://localhost:443"},
+		{"news.example:8443", "c.pem", "https://news.example:8443"},
+	} {
+		if got := siteURL(config{addr: tt.addr, tlsCert: tt.cert}); got != tt.want {
+			t.Errorf("siteURL(%q) = %q, want %q", tt.addr, got, tt.want)
+		}
 	}
 }
