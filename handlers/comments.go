@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -145,6 +146,10 @@ func (h *Handler) commentFormAgain(c echo.Context, a models.Article, form Commen
 	p, err := h.articlePage(c, a)
 	if err != nil {
 		return err
+	}
+	// Invalid UTF-8 is shown as U+FFFD, so the page itself stays valid.
+	for _, f := range []*string{&form.Comment, &form.Name, &form.Email} {
+		*f = strings.ToValidUTF8(*f, "\uFFFD")
 	}
 	p.Form = form
 	p.resolveReply()

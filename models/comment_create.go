@@ -231,9 +231,9 @@ func heldWord(list, text string) bool {
 	if strings.TrimSpace(list) == "" {
 		return false
 	}
-	text = strings.ToLower(text)
+	text = strings.Join(strings.Fields(strings.ToLower(text)), " ")
 	for _, w := range strings.Split(list, "\n") {
-		w = strings.ToLower(strings.TrimSpace(w))
+		w = strings.Join(strings.Fields(strings.ToLower(w)), " ")
 		if w == "" {
 			continue
 		}
