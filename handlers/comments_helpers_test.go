@@ -10,15 +10,15 @@ import (
 
 // storedComment is a comments row as the tests read it back.
 type storedComment struct {
-	ID       int64
-	Article  int64
-	Parent   int64
-	Name     string
-	Email    string
-	Body     string
-	Status   string
-	IPHash   string
-	Created  int64
+	ID      int64
+	Article int64
+	Parent  int64
+	Name    string
+	Email   string
+	Body    string
+	Status  string
+	IPHash  string
+	Created int64
 }
 
 // commentTestServer is a demo site that publishes comments at once and
