@@ -111,8 +111,9 @@ func TestClosedCommentsShowNoFormAndRefusePosts(t *testing.T) {
 		if wantOpen && res.StatusCode != http.StatusSeeOther {
 			t.Errorf("%s: post %d, want 303", label, res.StatusCode)
 		}
-		if !wantOpen && (res.StatusCode != http.StatusForbidden || !strings.Contains(body, "Comments are closed on this article")) {
-			t.Errorf("%s: post %d, want 403 with a message", label, res.StatusCode)
+		if !wantOpen && (res.StatusCode != http.StatusForbidden || !strings.Contains(body, "Comments are closed on this article") ||
+			!strings.Contains(body, ">\nPosting to "+label+"</textarea>") || res.Header.Get("Cache-Control") != "no-store") {
+			t.Errorf("%s: post %d, want 403 with a message and the text kept", label, res.StatusCode)
 		}
 	}
 	check("open", true)
