@@ -118,6 +118,8 @@ type ArticlePage struct {
 	Related  []models.Article
 	Comments []models.Comment
 	Form     CommentForm
+	// Corrections are shown at the end of the article.
+	Corrections []models.Correction
 }
 
 func (ArticlePage) template() string { return views.PageArticle }

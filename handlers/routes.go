@@ -25,5 +25,7 @@ func NewServer(h *Handler) *echo.Echo {
 	e.Match(read, "/tag/:slug", h.tagShow)
 	e.Match(read, "/author/:slug", h.authorShow)
 	e.Match(read, "/:section/:slug", h.articleShow)
+	admin := h.adminGroup(e)
+	h.newsroomRoutes(e, admin)
 	return e
 }

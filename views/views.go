@@ -27,7 +27,10 @@ const (
 )
 
 // Pages lists every page constant, so a test can match them with the files.
-var Pages = []string{PageHome, PageArticle, PageList, PageError}
+var Pages = []string{PageHome, PageArticle, PageList, PageError,
+	PageAdminArticles, PageAdminArticleEdit, PageAdminConfirm, PageAdminRevisions, PageAdminRevisionCompare,
+	PageAdminComments, PageAdminCommentEdit, PageAdminSections, PageAdminSectionDelete, PageAdminTags,
+	PageAdminTagEdit, PageCorrections}
 
 // Renderer executes parsed page templates. It is immutable once built and
 // safe for concurrent use.
