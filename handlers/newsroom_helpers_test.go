@@ -80,4 +80,6 @@ func editForm(t testing.TB, ts *testServer, a models.Article) url.Values {
 		"publish_at": {f.PublishAt}, "version": {f.Version}, "action": {"save"}}
 }
 
-func articleAdminPath(a models.Article) string { return "/admin/articles/" + strconv.FormatInt(a.ID, 10) }
+func articleAdminPath(a models.Article) string {
+	return "/admin/articles/" + strconv.FormatInt(a.ID, 10)
+}
