@@ -115,7 +115,7 @@ func TestEditConflictKeepsBothVersions(t *testing.T) {
 	ed := ts.signIn(t, models.RoleEditor)
 	a := createArticle(t, ts, newArticleForm("Market opens on Sunday", "draft", firstSection(t, ts), ed))
 
-	mine := editForm(t, ts, a)  // loaded by the first editor
+	mine := editForm(t, ts, a)   // loaded by the first editor
 	theirs := editForm(t, ts, a) // loaded by the second, who saves first
 	theirs.Set("body", "Their version of the text.")
 	res, body := ts.postForm(t, articleAdminPath(a), theirs)
