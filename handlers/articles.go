@@ -62,7 +62,7 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 		return p, err
 	}
 	p.Related = inZone(related, l.zone())
-	if p.Comments, err = h.Comments.Approved(ctx, a.ID); err != nil {
+	if err := h.commentSection(c, &p); err != nil {
 		return p, err
 	}
 	if p.Corrections, err = h.Articles.Corrections(ctx, a.ID); err != nil {
@@ -70,9 +70,6 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	}
 	for i := range p.Corrections {
 		p.Corrections[i].CreatedAt = p.Corrections[i].CreatedAt.In(l.zone())
-	}
-	for i := range p.Comments {
-		p.Comments[i].CreatedAt = p.Comments[i].CreatedAt.In(l.zone())
 	}
 	return p, nil
 }

@@ -14,17 +14,6 @@ import (
 // limited to maxBodyLen well inside it.
 const adminBodyLimit = 2 << 20
 
-// limitBody refuses request bodies past adminBodyLimit.
-func limitBody(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		if c.Request().ContentLength > adminBodyLimit {
-			return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
-		}
-		c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, adminBodyLimit)
-		return next(c)
-	}
-}
-
 // bindForm binds a posted form into f; a body too large or malformed is
 // answered as such.
 func bindForm(c echo.Context, f any) error {
@@ -42,48 +31,51 @@ func bindForm(c echo.Context, f any) error {
 func (h *Handler) newsroomRoutes(e *echo.Echo, admin *echo.Group) {
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/corrections", h.correctionsShow)
 
-	admin.Use(limitBody)
 	editors := requireRole(models.RoleAdmin, models.RoleEditor)
+	big := limitBody(adminBodyLimit)
+	post := func(path string, fn echo.HandlerFunc, m ...echo.MiddlewareFunc) {
+		admin.POST(path, fn, append(m, big)...)
+	}
 
 	admin.GET("/articles", h.adminArticleList)
-	admin.POST("/articles/bulk", h.adminArticleBulk)
+	post("/articles/bulk", h.adminArticleBulk)
 	admin.GET("/articles/new", h.adminArticleNew)
-	admin.POST("/articles", h.adminArticleCreate)
+	post("/articles", h.adminArticleCreate)
 	admin.GET("/articles/empty-trash", h.adminTrashEmptyConfirm, editors)
-	admin.POST("/articles/empty-trash", h.adminTrashEmpty, editors)
+	post("/articles/empty-trash", h.adminTrashEmpty, editors)
 	admin.GET("/articles/:id", h.adminArticleEdit)
-	admin.POST("/articles/:id", h.adminArticleUpdate)
+	post("/articles/:id", h.adminArticleUpdate)
 	admin.GET("/articles/:id/trash", h.adminArticleTrashConfirm)
-	admin.POST("/articles/:id/trash", h.adminArticleTrash)
-	admin.POST("/articles/:id/restore", h.adminArticleUntrash)
+	post("/articles/:id/trash", h.adminArticleTrash)
+	post("/articles/:id/restore", h.adminArticleUntrash)
 	admin.GET("/articles/:id/delete", h.adminArticleDeleteConfirm, editors)
-	admin.POST("/articles/:id/delete", h.adminArticleDelete, editors)
+	post("/articles/:id/delete", h.adminArticleDelete, editors)
 	admin.GET("/articles/:id/revisions", h.adminRevisionList)
 	admin.GET("/articles/:id/revisions/compare", h.adminRevisionCompare)
-	admin.POST("/articles/:id/revisions/:rev/restore", h.adminRevisionRestore)
-	admin.POST("/articles/:id/corrections", h.adminCorrectionCreate, editors)
+	post("/articles/:id/revisions/:rev/restore", h.adminRevisionRestore)
+	post("/articles/:id/corrections", h.adminCorrectionCreate, editors)
 
 	admin.GET("/comments", h.adminCommentList, editors)
-	admin.POST("/comments/bulk", h.adminCommentBulk, editors)
+	post("/comments/bulk", h.adminCommentBulk, editors)
 	admin.GET("/comments/empty-trash", h.adminCommentTrashConfirm, editors)
-	admin.POST("/comments/empty-trash", h.adminCommentTrashEmpty, editors)
-	admin.POST("/comments/:id/status", h.adminCommentStatus, editors)
+	post("/comments/empty-trash", h.adminCommentTrashEmpty, editors)
+	post("/comments/:id/status", h.adminCommentStatus, editors)
 	admin.GET("/comments/:id/edit", h.adminCommentEdit, editors)
-	admin.POST("/comments/:id/edit", h.adminCommentUpdate, editors)
+	post("/comments/:id/edit", h.adminCommentUpdate, editors)
 
 	admin.GET("/sections", h.adminSectionList, editors)
-	admin.POST("/sections", h.adminSectionCreate, editors)
-	admin.POST("/sections/:id", h.adminSectionUpdate, editors)
-	admin.POST("/sections/:id/move", h.adminSectionMove, editors)
+	post("/sections", h.adminSectionCreate, editors)
+	post("/sections/:id", h.adminSectionUpdate, editors)
+	post("/sections/:id/move", h.adminSectionMove, editors)
 	admin.GET("/sections/:id/delete", h.adminSectionDeleteConfirm, editors)
-	admin.POST("/sections/:id/delete", h.adminSectionDelete, editors)
+	post("/sections/:id/delete", h.adminSectionDelete, editors)
 
 	admin.GET("/tags", h.adminTagList, editors)
 	admin.GET("/tags/:id", h.adminTagEdit, editors)
-	admin.POST("/tags/:id", h.adminTagUpdate, editors)
-	admin.POST("/tags/:id/merge", h.adminTagMerge, editors)
+	post("/tags/:id", h.adminTagUpdate, editors)
+	post("/tags/:id/merge", h.adminTagMerge, editors)
 	admin.GET("/tags/:id/delete", h.adminTagDeleteConfirm, editors)
-	admin.POST("/tags/:id/delete", h.adminTagDelete, editors)
+	post("/tags/:id/delete", h.adminTagDelete, editors)
 }
 
 // isEditor reports whether u may change anyone's work: admins and editors.

@@ -10,9 +10,6 @@ import (
 	"time"
 )
 
-// MaxCommentLen bounds a comment's text as a moderator edits it.
-const MaxCommentLen = 5000
-
 // QueuedComment is a comment in the moderation queue, with its article.
 type QueuedComment struct {
 	Comment
@@ -122,10 +119,11 @@ func (s *CommentStore) SetStatus(ctx context.Context, ids []int64, status string
 	return int(n), nil
 }
 
-// EditText replaces a comment's text with text, made safe the way new
-// comments are.
+// EditText replaces a comment's text with text, sanitized the way a new
+// comment is.
 func (s *CommentStore) EditText(ctx context.Context, id int64, text string) error {
-	res, err := s.db.Exec(ctx, `UPDATE comments SET body_html = ? WHERE id = ?`, moderatedCommentHTML(text), id)
+	body, _ := SanitizeComment(text)
+	res, err := s.db.Exec(ctx, `UPDATE comments SET body_html = ? WHERE id = ?`, string(body), id)
 	if err != nil {
 		return fmt.Errorf("models: edit comment: %w", err)
 	}
@@ -145,19 +143,20 @@ func (s *CommentStore) EmptyCommentTrash(ctx context.Context) (int, error) {
 	return int(n), nil
 }
 
-// moderatedCommentHTML turns a moderator's plain text into the stored,
-// escaped paragraphs.
-func moderatedCommentHTML(text string) string { return plainCommentHTML(text) }
-
 var (
-	breakRe = regexp.MustCompile(`(?i)<br\s*/?>`)
-	paraRe  = regexp.MustCompile(`(?i)</p>\s*<p[^>]*>`)
+	paraRe  = regexp.MustCompile(`(?i)</p>\s*<p>`)
+	breakRe = regexp.MustCompile(`(?i)<br\s*/?>\n?`)
+	relRe   = regexp.MustCompile(` rel="` + commentLinkRel + `"`)
 )
 
-// CommentText turns a stored comment back into plain text for editing:
-// paragraphs become blank lines, line breaks new lines.
+// CommentText turns a stored comment back into the text a moderator edits,
+// in the form a commenter types it: paragraphs as blank lines, line breaks
+// as new lines, the few allowed tags as they are. Saving it through
+// SanitizeComment gives the same comment back.
 func CommentText(c Comment) string {
-	s := paraRe.ReplaceAllString(string(c.BodyHTML), "\n\n")
+	s := strings.TrimSpace(string(c.BodyHTML))
+	s = paraRe.ReplaceAllString(s, "\n\n")
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "<p>"), "</p>")
 	s = breakRe.ReplaceAllString(s, "\n")
-	return strings.TrimSpace(PlainText(trustedHTML(s)))
+	return strings.TrimSpace(relRe.ReplaceAllString(s, ""))
 }

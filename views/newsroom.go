@@ -16,5 +16,10 @@ const (
 	PageCorrections          = "corrections"
 )
 
+// newsroomPages lists the pages above, for Pages.
+var newsroomPages = []string{PageAdminArticles, PageAdminArticleEdit, PageAdminConfirm, PageAdminRevisions,
+	PageAdminRevisionCompare, PageAdminComments, PageAdminCommentEdit, PageAdminSections, PageAdminSectionDelete,
+	PageAdminTags, PageAdminTagEdit, PageCorrections}
+
 // Plural writes "1 article", "3 articles".
 func Plural(n int, one, many string) string { return plural(n, one, many) }
