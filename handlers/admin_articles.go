@@ -175,7 +175,7 @@ func (h *Handler) adminArticleBulk(c echo.Context) error {
 		return err
 	}
 	if n > 0 {
-		h.audit(c, map[string]string{"publish": "publish", "unpublish": "unpublish", "trash": "delete"}[action],
+		h.audit(c, map[string]string{"publish": "article.publish", "unpublish": "article.unpublish", "trash": "article.trash"}[action],
 			fmt.Sprintf("%d articles (%s): ids %v", n, action, ids))
 	}
 	h.addFlash(c, bulkMessage(action, n))

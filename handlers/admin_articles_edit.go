@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/models"
@@ -203,7 +204,7 @@ func (h *Handler) saveArticle(c echo.Context, old models.Article) error {
 		return notFoundIf(err)
 	}
 	h.auditStatusChange(c, old, saved, in)
-	h.addFlash(c, savedMessage(saved.Title, f.Status, in, p.Site))
+	h.addFlash(c, savedMessage(saved.Title, in, h.Now(), p.Site))
 	return c.Redirect(http.StatusSeeOther, "/admin/articles/"+strconv.FormatInt(saved.ID, 10))
 }
 
@@ -226,19 +227,19 @@ func (h *Handler) auditStatusChange(c echo.Context, old, saved models.Article, i
 	detail := fmt.Sprintf("article %d %q", saved.ID, saved.Title)
 	switch {
 	case now && !was:
-		h.audit(c, "publish", detail)
+		h.audit(c, "article.publish", detail)
 	case was && !now:
-		h.audit(c, "unpublish", detail)
+		h.audit(c, "article.unpublish", detail)
 	}
 }
 
 // savedMessage is the flash after a save.
-func savedMessage(title, status string, in models.ArticleInput, st models.Settings) string {
+func savedMessage(title string, in models.ArticleInput, now time.Time, st models.Settings) string {
 	q := "“" + title + "”"
 	switch {
-	case status == models.StatusReview:
+	case in.Status == models.StatusReview:
 		return "Submitted " + q + " for review."
-	case in.Status == models.StatusPublished && !in.PublishedAt.IsZero() && status == models.StatusScheduled:
+	case in.Status == models.StatusPublished && in.PublishedAt.After(now):
 		return "Scheduled " + q + " for " + in.PublishedAt.In(st.Location()).Format("January 2, 2006 at 3:04 PM") + "."
 	case in.Status == models.StatusPublished:
 		return "Saved and published " + q + "."

@@ -140,7 +140,7 @@ func (h *Handler) setCommentStatus(c echo.Context, ids []int64, status string) e
 		return err
 	}
 	if status == models.CommentTrash && n > 0 {
-		h.audit(c, "delete", fmt.Sprintf("%d comments moved to the trash: ids %v", n, ids))
+		h.audit(c, "comment.trash", fmt.Sprintf("%d comments moved to the trash: ids %v", n, ids))
 	}
 	verb := map[string]string{models.CommentApproved: "Approved", models.CommentSpam: "Marked as spam:",
 		models.CommentTrash: "Moved to the trash:", models.CommentPending: "Sent back to the queue:"}[status]
@@ -220,7 +220,7 @@ func (h *Handler) adminCommentTrashEmpty(c echo.Context) error {
 		return err
 	}
 	if n > 0 {
-		h.audit(c, "delete", fmt.Sprintf("emptied the comment trash: %d comments", n))
+		h.audit(c, "comment.delete", fmt.Sprintf("emptied the comment trash: %d comments", n))
 	}
 	h.addFlash(c, "Deleted "+views.Plural(n, "comment", "comments")+" for good.")
 	return c.Redirect(http.StatusSeeOther, "/admin/comments?status=trash")

@@ -221,7 +221,7 @@ func (h *Handler) adminSectionDelete(c echo.Context) error {
 	if err != nil {
 		return notFoundIf(err)
 	}
-	h.audit(c, "delete", fmt.Sprintf("section %q deleted, %d articles moved to %q", p.Section.Name, n, target.Name))
+	h.audit(c, "section.delete", fmt.Sprintf("section %q deleted, %d articles moved to %q", p.Section.Name, n, target.Name))
 	h.addFlash(c, "Deleted the section “"+p.Section.Name+"” and moved "+views.Plural(n, "article", "articles")+" to “"+target.Name+"”.")
 	return c.Redirect(http.StatusSeeOther, "/admin/sections")
 }

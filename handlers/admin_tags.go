@@ -152,7 +152,7 @@ func (h *Handler) adminTagMerge(c echo.Context) error {
 	if err := h.Tags.Merge(c.Request().Context(), p.Tag.ID, target.ID); err != nil {
 		return notFoundIf(err)
 	}
-	h.audit(c, "merge tag", fmt.Sprintf("%q into %q", p.Tag.Name, target.Name))
+	h.audit(c, "tag.merge", fmt.Sprintf("%q into %q", p.Tag.Name, target.Name))
 	h.addFlash(c, "Merged “"+p.Tag.Name+"” into “"+target.Name+"”.")
 	return c.Redirect(http.StatusSeeOther, "/admin/tags")
 }
@@ -178,7 +178,7 @@ func (h *Handler) adminTagDelete(c echo.Context) error {
 	if err := h.Tags.Delete(c.Request().Context(), p.Tag.ID); err != nil {
 		return notFoundIf(err)
 	}
-	h.audit(c, "delete", fmt.Sprintf("tag %q", p.Tag.Name))
+	h.audit(c, "tag.delete", fmt.Sprintf("tag %q", p.Tag.Name))
 	h.addFlash(c, "Deleted the tag “"+p.Tag.Name+"”.")
 	return c.Redirect(http.StatusSeeOther, "/admin/tags")
 }

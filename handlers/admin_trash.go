@@ -40,7 +40,7 @@ func (h *Handler) adminArticleTrash(c echo.Context) error {
 		return err
 	}
 	if n > 0 {
-		h.audit(c, "delete", fmt.Sprintf("article %d %q moved to the trash", a.ID, a.Title))
+		h.audit(c, "article.trash", fmt.Sprintf("article %d %q moved to the trash", a.ID, a.Title))
 	}
 	h.addFlash(c, "Moved “"+a.Title+"” to the trash.")
 	return c.Redirect(http.StatusSeeOther, "/admin/articles")
@@ -86,7 +86,7 @@ func (h *Handler) adminArticleDelete(c echo.Context) error {
 	if n == 0 {
 		return echo.NewHTTPError(http.StatusConflict, "Only an article in the trash can be deleted for good.")
 	}
-	h.audit(c, "delete", fmt.Sprintf("article %d %q deleted for good", a.ID, a.Title))
+	h.audit(c, "article.delete", fmt.Sprintf("article %d %q deleted for good", a.ID, a.Title))
 	h.addFlash(c, "Deleted “"+a.Title+"” for good.")
 	return c.Redirect(http.StatusSeeOther, "/admin/articles?status=trash")
 }
@@ -113,7 +113,7 @@ func (h *Handler) adminTrashEmpty(c echo.Context) error {
 		return err
 	}
 	if n > 0 {
-		h.audit(c, "delete", fmt.Sprintf("emptied the trash: %d articles", n))
+		h.audit(c, "article.delete", fmt.Sprintf("emptied the trash: %d articles", n))
 	}
 	h.addFlash(c, "Emptied the trash: deleted "+views.Plural(n, "article", "articles")+".")
 	return c.Redirect(http.StatusSeeOther, "/admin/articles?status=trash")

@@ -30,6 +30,22 @@ func TestBulkPublishAndTrashWithConfirmation(t *testing.T) {
 	if _, body := ts.get(t, "/admin/articles"); !strings.Contains(body, "Published 2 articles.") {
 		t.Error("no message after bulk publish")
 	}
+	log, _, err := ts.H.Audit.List(context.Background(), "article.publish", 1)
+	if err != nil || len(log) != 1 || log[0].UserID != ed.ID {
+		t.Errorf("audit log of the bulk publish: %v, %+v", err, log)
+	}
+
+	// A cross-site request is refused before it can change anything.
+	req, _ := http.NewRequest(http.MethodPost, ts.URL+"/admin/articles/bulk",
+		strings.NewReader(url.Values{"action": {"unpublish"}, "id": ids["id"]}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", "https://attacker.example")
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	res, body = ts.do(t, req)
+	mustStatus(t, res, body, http.StatusForbidden)
+	if got := storedArticle(t, ts, a.ID); got.Status != models.StatusPublished {
+		t.Error("cross-site request unpublished the article")
+	}
 
 	// Moving to the trash asks first; the first click changes nothing.
 	form = url.Values{"action": {"trash"}, "id": ids["id"], "back": {"/admin/articles?status=published"}}
