@@ -78,6 +78,7 @@ type articleRules struct {
 	sections []models.Category
 	authors  []models.User
 	user     models.User
+	keep     int64 // the stored author, who may stay even if disabled since
 	now      time.Time
 	loc      *time.Location
 }
@@ -142,6 +143,9 @@ func (f *ArticleForm) author(r articleRules) int64 {
 		return r.user.ID // authors write under their own name
 	}
 	id, _ := strconv.ParseInt(f.AuthorID, 10, 64)
+	if id != 0 && id == r.keep {
+		return id
+	}
 	for _, u := range r.authors {
 		if u.ID == id {
 			return id

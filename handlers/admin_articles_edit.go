@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -120,6 +121,9 @@ func (h *Handler) editorPage(c echo.Context, a models.Article, f ArticleForm) (A
 		if p.Authors, err = h.Users.Bylines(ctx); err != nil {
 			return p, err
 		}
+		if a.ID != 0 && !slices.ContainsFunc(p.Authors, func(u models.User) bool { return u.ID == a.Author.ID }) {
+			p.Authors = append(p.Authors, a.Author) // a byline whose account is disabled
+		}
 	}
 	if a.ID == 0 {
 		return p, nil
@@ -187,7 +191,8 @@ func (h *Handler) saveArticle(c echo.Context, old models.Article) error {
 	if !isEditor(u) && f.publishes() {
 		return forbidden("Only editors can publish. Submit the article for review instead.")
 	}
-	in := f.validate(articleRules{sections: p.Sections, authors: p.Authors, user: u, now: h.Now(), loc: p.Site.Location()})
+	in := f.validate(articleRules{sections: p.Sections, authors: p.Authors, user: u, keep: old.Author.ID,
+		now: h.Now(), loc: p.Site.Location()})
 	if len(f.FieldErrors) > 0 {
 		p.Form = f
 		return h.render(c, http.StatusUnprocessableEntity, p)

@@ -43,6 +43,11 @@ type AdminSectionDeletePage struct {
 
 func (AdminSectionDeletePage) template() string { return views.PageAdminSectionDelete }
 
+// reservedSectionSlugs are first path segments the site uses itself; a
+// section there would hide its articles behind the site's own pages.
+var reservedSectionSlugs = map[string]bool{"admin": true, "static": true, "category": true, "tag": true,
+	"author": true, "corrections": true, "feed": true, "search": true, "sitemap": true, "media": true, "api": true}
+
 func (f *SectionForm) validate() models.CategoryInput {
 	f.FieldErrors = map[string]string{}
 	f.Name, f.Slug, f.Description = strings.TrimSpace(f.Name), strings.TrimSpace(f.Slug), strings.TrimSpace(f.Description)
@@ -60,7 +65,7 @@ func (f *SectionForm) validate() models.CategoryInput {
 		slug = f.Name
 	}
 	in := models.CategoryInput{Name: f.Name, Slug: models.Slugify(slug), Description: f.Description}
-	if strings.HasPrefix(in.Slug, "admin") || in.Slug == "static" || in.Slug == "corrections" {
+	if reservedSectionSlugs[in.Slug] {
 		f.FieldErrors["slug"] = "That address is used by the site itself. Choose another slug."
 	}
 	return in

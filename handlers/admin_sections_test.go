@@ -25,6 +25,11 @@ func TestSectionsCreateRenameReorderDelete(t *testing.T) {
 	}
 	res, body = ts.postForm(t, "/admin/sections", url.Values{"name": {""}})
 	mustStatus(t, res, body, http.StatusUnprocessableEntity)
+	res, body = ts.postForm(t, "/admin/sections", url.Values{"name": {"Tag"}})
+	mustStatus(t, res, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "used by the site itself") {
+		t.Error("no message for a section slug the site uses")
+	}
 
 	op, err := ts.H.Categories.BySlug(ctx, "opinion")
 	if err != nil {
