@@ -1,6 +1,9 @@
 package models
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // DiffLine is one line of a line-by-line comparison.
 type DiffLine struct {
@@ -8,12 +11,8 @@ type DiffLine struct {
 	Text string
 }
 
-// maxDiffCells bounds the LCS table; past it the changed middle is shown as
-// removed then added, which is still correct, only coarser.
-const maxDiffCells = 4_000_000
-
-// DiffLines compares two texts line by line with a longest-common-
-// subsequence diff. Lines both texts share at the start and end are matched
+// DiffLines compares two texts line by line with a shortest-edit-script
+// (longest common subsequence) diff. Lines both texts share at the start and end are matched
 // first, so the usual small edit costs little.
 func DiffLines(older, newer string) []DiffLine {
 	a, b := splitLines(older), splitLines(newer)
@@ -25,7 +24,7 @@ func DiffLines(older, newer string) []DiffLine {
 	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
 		suf++
 	}
-	var out []DiffLine
+	out := make([]DiffLine, 0, len(a)+len(b)-pre-suf)
 	for _, l := range a[:pre] {
 		out = append(out, DiffLine{"same", l})
 	}
@@ -43,10 +42,30 @@ func splitLines(s string) []string {
 	return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 }
 
-// lcsDiff diffs two slices with nothing in common at either end.
+// maxEdits bounds the search for the shortest edit script; texts further
+// apart than that are shown as the middle removed, then added.
+const maxEdits = 1500
+
+// lcsDiff diffs two slices with nothing in common at either end, with
+// Myers' O((N+M)D) algorithm: fast when the texts differ in few lines.
 func lcsDiff(a, b []string) []DiffLine {
-	var out []DiffLine
-	if len(a)*len(b) > maxDiffCells || len(a) == 0 || len(b) == 0 {
+	ids := map[string]int32{} // compare lines as small numbers
+	num := func(ls []string) []int32 {
+		out := make([]int32, len(ls))
+		for i, l := range ls {
+			id, ok := ids[l]
+			if !ok {
+				id = int32(len(ids))
+				ids[l] = id
+			}
+			out[i] = id
+		}
+		return out
+	}
+	na, nb := num(a), num(b)
+	trace, ok := myers(na, nb)
+	if !ok {
+		out := make([]DiffLine, 0, len(a)+len(b))
 		for _, l := range a {
 			out = append(out, DiffLine{"del", l})
 		}
@@ -55,37 +74,66 @@ func lcsDiff(a, b []string) []DiffLine {
 		}
 		return out
 	}
-	// t[i][j] is the LCS length of a[i:] and b[j:].
-	w := len(b) + 1
-	t := make([]int32, (len(a)+1)*w)
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				t[i*w+j] = t[(i+1)*w+j+1] + 1
+	return backtrack(trace, a, b)
+}
+
+// myers runs the forward search and returns, for each number of edits d,
+// the furthest x reached on each diagonal k before step d, stored as
+// trace[d][k+d+1] for k from -d-1 to d+1.
+func myers(a, b []int32) ([][]int32, bool) {
+	n, m := len(a), len(b)
+	limit := min(n+m, maxEdits)
+	off := limit + 1
+	v := make([]int32, 2*limit+3)
+	var trace [][]int32
+	for d := 0; d <= limit; d++ {
+		trace = append(trace, append([]int32(nil), v[off-d-1:off+d+2]...))
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+				x = int(v[off+k+1])
 			} else {
-				t[i*w+j] = max(t[(i+1)*w+j], t[i*w+j+1])
+				x = int(v[off+k-1]) + 1
+			}
+			y := x - k
+			for x < n && y < m && a[x] == b[y] {
+				x, y = x+1, y+1
+			}
+			v[off+k] = int32(x)
+			if x >= n && y >= m {
+				return trace, true
 			}
 		}
 	}
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			out = append(out, DiffLine{"same", a[i]})
-			i, j = i+1, j+1
-		case t[(i+1)*w+j] >= t[i*w+j+1]:
-			out = append(out, DiffLine{"del", a[i]})
-			i++
-		default:
-			out = append(out, DiffLine{"add", b[j]})
-			j++
+	return nil, false
+}
+
+// backtrack walks the trace back from the end and returns the diff.
+func backtrack(trace [][]int32, a, b []string) []DiffLine {
+	x, y := len(a), len(b)
+	var rev []DiffLine
+	for d := len(trace) - 1; d >= 0; d-- {
+		v := func(k int) int { return int(trace[d][k+d+1]) }
+		k := x - y
+		prevK := k - 1
+		if k == -d || (k != d && v(k-1) < v(k+1)) {
+			prevK = k + 1
 		}
+		prevX := v(prevK)
+		prevY := prevX - prevK
+		for x > prevX && y > prevY {
+			rev = append(rev, DiffLine{"same", a[x-1]})
+			x, y = x-1, y-1
+		}
+		if d > 0 {
+			if x == prevX {
+				rev = append(rev, DiffLine{"add", b[y-1]})
+			} else {
+				rev = append(rev, DiffLine{"del", a[x-1]})
+			}
+		}
+		x, y = prevX, prevY
 	}
-	for ; i < len(a); i++ {
-		out = append(out, DiffLine{"del", a[i]})
-	}
-	for ; j < len(b); j++ {
-		out = append(out, DiffLine{"add", b[j]})
-	}
-	return out
+	slices.Reverse(rev)
+	return rev
 }

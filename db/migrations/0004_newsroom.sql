@@ -58,5 +58,6 @@ CREATE INDEX corrections_created ON corrections (created_at DESC);
 -- When an article was moved to the trash (status 'trash'); NULL otherwise.
 ALTER TABLE articles ADD COLUMN trashed_at INTEGER;
 
--- The newsroom lists articles by last change.
+-- The newsroom lists articles by last change, all or of one status.
 CREATE INDEX articles_updated ON articles (updated_at DESC, id DESC);
+CREATE INDEX articles_status_updated ON articles (status, updated_at DESC, id DESC);
