@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"crypto/rand"
-	"encoding/hex"
 	"net/http"
 	"net/url"
 	"slices"
@@ -25,7 +24,6 @@ const (
 
 	keyUserID = "uid"
 	keySeen   = "seen"
-	keyNonce  = "sid"
 
 	ctxUser = "admin_user"
 )
@@ -169,13 +167,11 @@ func (h *Handler) saveSession(c echo.Context, sess *sessions.Session) {
 
 // startSession signs u in with a new session: nothing from the session
 // the browser had before survives, so a session planted before sign-in
-// (fixation) is worthless.
+// (fixation) is worthless. The cookie is re-encrypted with a fresh random
+// IV, so its value changes too.
 func (h *Handler) startSession(c echo.Context, u models.User) {
 	sess := h.session(c)
 	sess.Values = map[any]any{}
-	var nonce [16]byte
-	rand.Read(nonce[:])
-	sess.Values[keyNonce] = hex.EncodeToString(nonce[:])
 	sess.Values[keyUserID] = u.ID
 	sess.Values[keySeen] = h.Now().Unix()
 	h.saveSession(c, sess)

@@ -12,8 +12,9 @@ import (
 const (
 	loginMaxFailures = 5
 	loginWindow      = 15 * time.Minute
-	// loginMaxKeys bounds the limiter's memory; past it, expired entries
-	// are swept.
+	// loginMaxKeys is the size past which expired entries are swept, at
+	// most once a minute, so memory follows the failures of the last 15
+	// minutes and a sweep never runs on every request.
 	loginMaxKeys = 10000
 )
 
@@ -39,6 +40,7 @@ type loginLimiter struct {
 	addr    map[string][]time.Time
 	account map[string][]time.Time
 	pair    map[string][]time.Time
+	swept   time.Time
 }
 
 func newLoginLimiter(now func() time.Time) *loginLimiter {
@@ -100,8 +102,9 @@ func (l *loginLimiter) fail(email, addr string) {
 	defer l.mu.Unlock()
 	now := l.now()
 	acct := accountKey(email)
-	if len(l.addr)+len(l.account)+len(l.pair) > loginMaxKeys {
+	if len(l.pair) > loginMaxKeys && now.Sub(l.swept) >= time.Minute {
 		l.sweep(now)
+		l.swept = now
 	}
 	l.addr[addr] = append(l.addr[addr], now)
 	l.account[acct] = append(l.account[acct], now)
