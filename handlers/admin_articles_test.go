@@ -82,6 +82,13 @@ func TestArticleListFilters(t *testing.T) {
 	if i, j := strings.Index(body, "Council debates"), strings.Index(body, "Harbour cranes"); i < 0 || j < 0 || i > j {
 		t.Error("list is not sorted by last change, newest first")
 	}
+	if strings.Count(body, `name="id"`) != models.AdminPageSize || !strings.Contains(body, `href="/admin/articles?page=2"`) {
+		t.Error("first page of 35 articles is not a full page with a link to the next")
+	}
+	_, body = ts.get(t, "/admin/articles?page=2")
+	if n := strings.Count(body, `name="id"`); n != 35-models.AdminPageSize {
+		t.Errorf("second page has %d articles, want %d", n, 35-models.AdminPageSize)
+	}
 	_, body = ts.get(t, "/admin/articles?author="+itoa(ed.ID))
 	if strings.Count(body, `name="id"`) != 2 {
 		t.Errorf("author filter: %d rows, want 2", strings.Count(body, `name="id"`))
