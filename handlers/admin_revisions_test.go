@@ -188,3 +188,28 @@ func TestCorrections(t *testing.T) {
 		t.Error("no message for a correction to a draft")
 	}
 }
+
+// TestFirstEditKeepsTheOriginal edits an article made before revisions
+// were kept: its original text becomes the first revision.
+func TestFirstEditKeepsTheOriginal(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, true)
+	ts.signIn(t, models.RoleEditor)
+	a := storedArticle(t, ts, 1)
+	f := editForm(t, ts, a)
+	f.Set("body", "Rewritten.")
+	res, body := ts.postForm(t, articleAdminPath(a), f)
+	mustStatus(t, res, body, http.StatusSeeOther)
+	revs, err := ts.H.Articles.Revisions(context.Background(), a.ID)
+	if err != nil || len(revs) != 2 {
+		t.Fatalf("revisions: %v, %d, want 2", err, len(revs))
+	}
+	if revs[1].BodyMD != a.BodyMD || !revs[1].CreatedAt.Equal(a.UpdatedAt) {
+		t.Error("first revision is not the article as it was")
+	}
+	res, body = ts.postForm(t, articleAdminPath(a)+"/revisions/"+itoa(revs[1].ID)+"/restore", nil)
+	mustStatus(t, res, body, http.StatusSeeOther)
+	if got := storedArticle(t, ts, a.ID); got.BodyMD != a.BodyMD {
+		t.Error("restoring the first revision did not bring the original back")
+	}
+}

@@ -106,6 +106,9 @@ func (s *ArticleStore) UpdateEdited(ctx context.Context, id int64, version int, 
 		if stored != version {
 			return ErrConflict
 		}
+		if err := baseline(ctx, tx, id); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `UPDATE articles SET category_id = ?, author_id = ?, slug = ?, title = ?,
 			summary = ?, body_md = ?, body_html = ?, source = ?, status = ?, featured = ?, comments_open = ?,
 			published_at = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
@@ -132,21 +135,36 @@ func (s *ArticleStore) UpdateEdited(ctx context.Context, id int64, version int, 
 	return Article{ID: id, Slug: in.Slug, Title: in.Title, Status: in.Status, BodyHTML: body, Version: version + 1}, nil
 }
 
+// snapshotSQL copies an article into revisions; the caller adds the
+// created_at expression's arguments and the WHERE clause.
+const snapshotSQL = `INSERT INTO revisions (article_id, version, user_id, note, title, slug, summary,
+		body_md, source, status, category_id, author_id, featured, comments_open, published_at, tags, created_at)
+	SELECT a.id, a.version, ?, ?, a.title, a.slug, a.summary, a.body_md, a.source, a.status, a.category_id,
+		a.author_id, a.featured, a.comments_open, a.published_at,
+		COALESCE((SELECT group_concat(name, ', ') FROM (SELECT t.name FROM article_tags at
+			JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY t.name)), ''), `
+
 // snapshot records the article as it now stands as a revision.
 func snapshot(ctx context.Context, tx *sql.Tx, id int64, by Editor, at int64) error {
 	var user any
 	if by.ID != 0 {
 		user = by.ID
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO revisions (article_id, version, user_id, note, title, slug, summary,
-			body_md, source, status, category_id, author_id, featured, comments_open, published_at, tags, created_at)
-		SELECT a.id, a.version, ?, ?, a.title, a.slug, a.summary, a.body_md, a.source, a.status, a.category_id,
-			a.author_id, a.featured, a.comments_open, a.published_at,
-			COALESCE((SELECT group_concat(name, ', ') FROM (SELECT t.name FROM article_tags at
-				JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY t.name)), ''), ?
-		FROM articles a WHERE a.id = ?`, user, by.Note, at, id)
+	_, err := tx.ExecContext(ctx, snapshotSQL+`? FROM articles a WHERE a.id = ?`, user, by.Note, at, id)
 	if err != nil {
 		return fmt.Errorf("models: record revision: %w", err)
+	}
+	return nil
+}
+
+// baseline records an article that has no revision yet (one made before
+// the newsroom kept them, such as imported or demo content) as it stands,
+// dated by its last change, so its first edit can be compared and undone.
+func baseline(ctx context.Context, tx *sql.Tx, id int64) error {
+	_, err := tx.ExecContext(ctx, snapshotSQL+`a.updated_at FROM articles a WHERE a.id = ?
+		AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = a.id)`, nil, "as it was before the first edit here", id)
+	if err != nil {
+		return fmt.Errorf("models: record first revision: %w", err)
 	}
 	return nil
 }

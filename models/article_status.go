@@ -37,6 +37,9 @@ func (s *ArticleStore) changeStatus(ctx context.Context, ids []int64, by Editor,
 	n := 0
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		for _, id := range ids {
+			if err := baseline(ctx, tx, id); err != nil {
+				return err
+			}
 			res, err := tx.ExecContext(ctx, `UPDATE articles SET `+set+`, updated_at = ?1, version = version + 1
 				WHERE id = ?2 AND (`+cond+`)`, now, id)
 			if err != nil {
