@@ -147,6 +147,22 @@ func TestFormValidationKeepsInput(t *testing.T) {
 	}
 }
 
+func TestOversizedFormRefused(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, true)
+	ed := ts.signIn(t, models.RoleEditor)
+	f := newArticleForm("Too long", "draft", firstSection(t, ts), ed)
+	f.Set("body", strings.Repeat("word ", 50_000)) // 250 kB: over the article limit, under the request limit
+	res, body := ts.postForm(t, "/admin/articles", f)
+	mustStatus(t, res, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "The text is too long for one article.") {
+		t.Error("no message for an overlong text")
+	}
+	f.Set("body", strings.Repeat("word ", 600_000)) // 3 MB
+	res, body = ts.postForm(t, "/admin/articles", f)
+	mustStatus(t, res, body, http.StatusRequestEntityTooLarge)
+}
+
 func TestPreviewRendersWithoutSaving(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, true)
