@@ -46,6 +46,8 @@ func TestBrowser(t *testing.T) {
 		{"accessibility", accessibilityJourney},
 		{"comment", commentJourney},
 		{"signin", signInJourney},
+		{"editor", editorJourney},
+		{"author", authorJourney},
 	}
 	for _, j := range journeys {
 		t.Run(j.name, func(t *testing.T) {
