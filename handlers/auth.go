@@ -147,12 +147,10 @@ func (h *Handler) auditAs(c echo.Context, u models.User, action, detail string) 
 }
 
 // session returns this request's session; a cookie that does not decode
-// (old keys, tampering) gives an empty one.
+// (old keys, tampering) gives an empty one, which saving replaces. The
+// store hands back the same session for the whole request.
 func (h *Handler) session(c echo.Context) *sessions.Session {
-	sess, err := h.auth.sessions.Get(c.Request(), sessionName)
-	if err != nil {
-		sess.Values = map[any]any{}
-	}
+	sess, _ := h.auth.sessions.Get(c.Request(), sessionName)
 	return sess
 }
 
