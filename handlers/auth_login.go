@@ -36,6 +36,7 @@ func (h *Handler) authRoutes(e *echo.Echo, admin *echo.Group) {
 	admin.POST("/people/:id/role", h.adminPersonRole, onlyAdmin, small)
 	admin.POST("/people/:id/disable", h.adminPersonDisable, onlyAdmin, small)
 	admin.POST("/people/:id/enable", h.adminPersonEnable, onlyAdmin, small)
+	admin.POST("/people/:id/password", h.adminPersonPassword, onlyAdmin, small)
 	admin.GET("/audit", h.adminAuditShow, onlyAdmin)
 }
 
