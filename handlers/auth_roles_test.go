@@ -72,7 +72,7 @@ func TestRolesOnNewsroomPages(t *testing.T) {
 	wantBody(t, body, `href="/admin/settings"`, `href="/admin/people"`, `href="/admin/audit"`, `href="/admin/comments"`, "Recent activity")
 }
 
-func TestCrossSitePostsAreRefused(t *testing.T) {
+func TestCrossSiteAdminPostsAreRefused(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, true)
 	ts.signIn(t, "admin")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -66,7 +67,7 @@ func (h *Handler) commentCreate(c echo.Context) error {
 	}
 	now := h.Now()
 	if !models.CommentsAllowed(a, st.AutoCloseDays, now) {
-		return commentsClosed(c)
+		return h.commentsClosed(c, a, form)
 	}
 	if form.Website != "" {
 		// Only a bot fills in the field people never see; it is told what
@@ -132,7 +133,7 @@ func (h *Handler) commentRefused(c echo.Context, a models.Article, form CommentF
 			"It is shown once it is approved; there is no need to send it again."}
 		return h.commentFormAgain(c, a, form, http.StatusConflict)
 	case errors.Is(err, models.ErrCommentsClosed):
-		return commentsClosed(c)
+		return h.commentsClosed(c, a, form)
 	case errors.Is(err, models.ErrNotFound):
 		return echo.NewHTTPError(http.StatusNotFound)
 	}
@@ -146,15 +147,22 @@ func (h *Handler) commentFormAgain(c echo.Context, a models.Article, form Commen
 	if err != nil {
 		return err
 	}
+	// Invalid UTF-8 is shown as U+FFFD, so the page itself stays valid.
+	for _, f := range []*string{&form.Comment, &form.Name, &form.Email} {
+		*f = strings.ToValidUTF8(*f, "\uFFFD")
+	}
 	p.Form = form
 	p.resolveReply()
 	markPrivate(c)
 	return h.render(c, status, p)
 }
 
-func commentsClosed(c echo.Context) error {
-	markPrivate(c)
-	return echo.NewHTTPError(http.StatusForbidden, "Comments are closed on this article, so yours was not posted.")
+// commentsClosed refuses a comment to an article closed to them, showing
+// the article with the text that was sent, so the commenter can keep it.
+func (h *Handler) commentsClosed(c echo.Context, a models.Article, form CommentForm) error {
+	form.FieldErrors = map[string]string{"form": "Comments are closed on this article, so yours was not posted. " +
+		"Its text is below, should you want to keep it."}
+	return h.commentFormAgain(c, a, form, http.StatusForbidden)
 }
 
 // markPrivate keeps an answer meant for one visitor out of every cache.

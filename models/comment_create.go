@@ -106,6 +106,8 @@ func (s *CommentStore) Create(ctx context.Context, in CommentInput, st Settings)
 		ArticleID: in.ArticleID, ParentID: in.ParentID, Name: CleanName(in.Name),
 		Email: strings.ToLower(strings.TrimSpace(in.Email)), BodyHTML: body, CreatedAt: in.Now.UTC(),
 	}
+	sum := sha256.Sum256([]byte(body))
+	bodyHash := hex.EncodeToString(sum[:16])
 	held := links > MaxCommentLinks || heldWord(st.HeldWords, c.Name+"\n"+PlainText(body))
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		if err := checkArticleOpen(ctx, tx, in.ArticleID, st.AutoCloseDays, in.Now); err != nil {
@@ -115,8 +117,8 @@ func (s *CommentStore) Create(ctx context.Context, in CommentInput, st Settings)
 			return err
 		}
 		var one int
-		err := tx.QueryRowContext(ctx, `SELECT 1 FROM comments WHERE article_id = ? AND created_at >= ? AND body_html = ? LIMIT 1`,
-			c.ArticleID, in.Now.Add(-DuplicateWindow).Unix(), string(body)).Scan(&one)
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM comments WHERE article_id = ? AND body_hash = ? AND created_at >= ? LIMIT 1`,
+			c.ArticleID, bodyHash, in.Now.Add(-DuplicateWindow).Unix()).Scan(&one)
 		if err == nil {
 			return ErrDuplicate
 		} else if !errors.Is(err, sql.ErrNoRows) {
@@ -133,8 +135,8 @@ func (s *CommentStore) Create(ctx context.Context, in CommentInput, st Settings)
 		if c.ParentID != 0 {
 			parent = c.ParentID
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO comments (article_id, parent_id, name, email, body_html, status, ip_hash, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ArticleID, parent, c.Name, c.Email, string(body), c.Status,
+		res, err := tx.ExecContext(ctx, `INSERT INTO comments (article_id, parent_id, name, email, body_html, body_hash, status, ip_hash, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ArticleID, parent, c.Name, c.Email, string(body), bodyHash, c.Status,
 			hashIP(salt, in.IP), c.CreatedAt.Unix())
 		if err != nil {
 			return fmt.Errorf("models: insert comment: %w", err)
@@ -231,9 +233,9 @@ func heldWord(list, text string) bool {
 	if strings.TrimSpace(list) == "" {
 		return false
 	}
-	text = strings.ToLower(text)
+	text = strings.Join(strings.Fields(strings.ToLower(text)), " ")
 	for _, w := range strings.Split(list, "\n") {
-		w = strings.ToLower(strings.TrimSpace(w))
+		w = strings.Join(strings.Fields(strings.ToLower(w)), " ")
 		if w == "" {
 			continue
 		}
