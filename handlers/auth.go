@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"net/http"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -33,6 +34,10 @@ type authState struct {
 	sessions *sessions.CookieStore
 	limiter  *loginLimiter
 	origins  *http.CrossOriginProtection
+	// checks bounds how many password checks run at once: each is a
+	// deliberately slow bcrypt comparison, and a flood of sign-ins from
+	// many addresses must not take every core from the readers.
+	checks chan struct{}
 }
 
 func newAuthState(deps Deps) authState {
@@ -57,6 +62,7 @@ func newAuthState(deps Deps) authState {
 		sessions: store,
 		limiter:  newLoginLimiter(deps.Now),
 		origins:  http.NewCrossOriginProtection(),
+		checks:   make(chan struct{}, max(1, runtime.NumCPU()/2)),
 	}
 }
 
