@@ -21,8 +21,8 @@ const (
 // loginLimiter counts failed sign-ins in memory, per client address, per
 // account, and per (account, address) pair.
 //
-// The per-address limit stops one machine from guessing: its 6th failure
-// within 15 minutes, whatever the account, is refused.
+// The per-address limit stops one machine from guessing: after 5 failures
+// within 15 minutes, its next attempt, whatever the account, is refused.
 //
 // The per-account limit must not let an attacker lock the real person out.
 // A plain "5 failures and the account is locked" would do exactly that:
@@ -34,6 +34,10 @@ const (
 // say so), and the editor signing in from their own machine gets in. An
 // attacker with many addresses gets at most one guess per address per 15
 // minutes on that account, instead of five.
+//
+// The counts live in memory: a restart forgets them, and each server of
+// several counts its own. Refused attempts are not counted, so each list
+// holds at most a handful of times per address.
 type loginLimiter struct {
 	mu      sync.Mutex
 	now     func() time.Time
