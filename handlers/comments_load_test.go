@@ -70,7 +70,7 @@ func BenchmarkCommentCreate(b *testing.B) {
 	ts := commentTestServer(b, models.ModerateAll)
 	// The rate limit counts as in production; each comment comes from its
 	// own address so that none is refused.
-	ts.H.commentLimit.setRates(commentRates...)
+	ts.H.commentLimit.setRates(commentRates()...)
 	srv := ts.Config.Handler
 	i := 0
 	b.ReportAllocs()

@@ -134,7 +134,7 @@ func TestClosedCommentsShowNoFormAndRefusePosts(t *testing.T) {
 func TestRateLimitKeepsTheText(t *testing.T) {
 	t.Parallel()
 	ts := commentTestServer(t, models.ModerateAll)
-	ts.H.commentLimit.setRates(commentRates...)
+	ts.H.commentLimit.setRates(commentRates()...)
 	post := func(i int) (*http.Response, string) {
 		return ts.postForm(t, commentsURL, commentForm(fmt.Sprintf("Comment number %d", i), "Ivy"))
 	}

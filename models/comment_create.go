@@ -31,6 +31,7 @@ type CommentInvalidError struct {
 	Fields map[string]string
 }
 
+// Error says how many fields are at fault; Fields says what is wrong.
 func (e *CommentInvalidError) Error() string {
 	return fmt.Sprintf("models: comment is not valid (%d fields)", len(e.Fields))
 }
