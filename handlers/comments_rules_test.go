@@ -264,3 +264,22 @@ func TestReaderPagesAreTheSameForEveryVisitor(t *testing.T) {
 		t.Error("section list does not count the new approved comment (3 demo + 1)")
 	}
 }
+
+func TestRateLimitIgnoresForwardedFor(t *testing.T) {
+	t.Parallel()
+	ts := commentTestServer(t, models.ModerateAll)
+	ts.H.commentLimit.setRates(commentRates()...)
+	var last int
+	for i := range 6 {
+		req, _ := http.NewRequest(http.MethodPost, ts.URL+commentsURL,
+			strings.NewReader(commentForm(fmt.Sprintf("Forwarded %d", i), "Max").Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Forwarded-For", fmt.Sprintf("198.51.100.%d", i))
+		req.Header.Set("X-Real-IP", fmt.Sprintf("198.51.100.%d", i))
+		res, _ := ts.do(t, req)
+		last = res.StatusCode
+	}
+	if last != http.StatusTooManyRequests {
+		t.Errorf("sixth post with a new X-Forwarded-For: %d, want 429", last)
+	}
+}
