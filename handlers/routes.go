@@ -27,5 +27,6 @@ func NewServer(h *Handler) *echo.Echo {
 
 	admin := h.adminGroup(e)
 	h.authRoutes(e, admin)
+	h.newsroomRoutes(e, admin)
 	return e
 }
