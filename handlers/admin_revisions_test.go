@@ -170,6 +170,9 @@ func TestCorrections(t *testing.T) {
 	if strings.Index(body, esc) < strings.Index(body, "story-body") {
 		t.Error("correction shown before the article text")
 	}
+	if !strings.Contains(body, `href="/corrections"`) {
+		t.Error("article page does not link to the corrections page")
+	}
 	res, body = ts.get(t, "/corrections")
 	mustStatus(t, res, body, http.StatusOK)
 	if !strings.Contains(body, esc) || !strings.Contains(body, `href="`+a.URL()+`"`) {
