@@ -25,6 +25,9 @@ type Deps struct {
 	Logger     *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
+	// Media is the image library; Renditions makes and caches its resized copies.
+	Media      *models.MediaStore
+	Renditions *models.Renditions
 }
 
 // WithStores fills deps with the stores over d, the same way for main and
@@ -37,6 +40,8 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Users = models.NewUserStore(d)
 	deps.Comments = models.NewCommentStore(d)
 	deps.Settings = models.NewSettingsStore(d)
+	deps.Media = models.NewMediaStore(d, now)
+	deps.Renditions = models.NewRenditions(deps.Media, renditionCacheBytes, resizeParallel)
 	return deps
 }
 

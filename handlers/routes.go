@@ -24,6 +24,7 @@ func NewServer(h *Handler) *echo.Echo {
 	e.Match(read, "/category/:slug", h.sectionShow)
 	e.Match(read, "/tag/:slug", h.tagShow)
 	e.Match(read, "/author/:slug", h.authorShow)
+	e.Match(read, "/media/:id/:file", h.mediaShow)
 	e.Match(read, "/:section/:slug", h.articleShow)
 	return e
 }
