@@ -143,6 +143,11 @@ func (s *MediaStore) Create(ctx context.Context, in MediaInput) (Media, error) {
 	if err != nil {
 		return Media{}, err
 	}
+	return s.insert(ctx, in, info)
+}
+
+// insert stores an image already inspected.
+func (s *MediaStore) insert(ctx context.Context, in MediaInput, info ImageInfo) (Media, error) {
 	meta, err := MediaMeta{Alt: in.Alt, Caption: in.Caption, Credit: in.Credit}.Clean()
 	if err != nil {
 		return Media{}, err
