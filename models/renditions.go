@@ -5,6 +5,7 @@ import (
 	"context"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sync/singleflight"
 )
@@ -19,6 +20,7 @@ type Renditions struct {
 	cache *byteLRU
 	group singleflight.Group
 	slots chan struct{}
+	made  atomic.Int64
 }
 
 // NewRenditions returns a cache of at most maxBytes of resized copies over
@@ -74,6 +76,7 @@ func (r *Renditions) Get(ctx context.Context, m Media, width int) (Rendition, er
 		if err != nil {
 			return nil, err
 		}
+		r.made.Add(1)
 		rd := Rendition{Resized: resized, ETag: ETag(m, width)}
 		r.cache.add(key, rd)
 		return rd, nil
@@ -83,6 +86,9 @@ func (r *Renditions) Get(ctx context.Context, m Media, width int) (Rendition, er
 	}
 	return v.(Rendition), nil
 }
+
+// Made counts the copies resized since start: cache misses that did work.
+func (r *Renditions) Made() int64 { return r.made.Load() }
 
 // CachedBytes is how many bytes of copies the cache holds.
 func (r *Renditions) CachedBytes() int64 { return r.cache.bytes() }
