@@ -19,12 +19,12 @@ const immutable = "public, max-age=31536000, immutable"
 // in memory; the original's bytes are never served.
 func (h *Handler) mediaShow(c echo.Context) error {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id <= 0 || len(c.Param("id")) > 18 {
+	if err != nil || id <= 0 || c.Param("id") != strconv.FormatInt(id, 10) {
 		return echo.NewHTTPError(http.StatusNotFound)
 	}
 	name, ext, ok := strings.Cut(c.Param("file"), ".")
 	width, err := strconv.Atoi(name)
-	if !ok || err != nil || !models.ValidWidth(width) || len(name) > 4 {
+	if !ok || err != nil || !models.ValidWidth(width) || name != strconv.Itoa(width) {
 		return echo.NewHTTPError(http.StatusNotFound)
 	}
 	m, err := h.Media.Get(c.Request().Context(), id)
