@@ -51,6 +51,8 @@ func ResizeImage(data []byte, width int, format string) (Resized, error) {
 	if orientation >= 5 {
 		sw, sh = th, tw
 	}
+	src = shrink(src, sw, sh)
+	sb = src.Bounds()
 	dst := image.NewRGBA(image.Rect(0, 0, sw, sh))
 	if sw == sb.Dx() && sh == sb.Dy() {
 		draw.Draw(dst, dst.Bounds(), src, sb.Min, draw.Src)

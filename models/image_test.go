@@ -162,3 +162,32 @@ func TestOrientationParserSurvivesJunk(t *testing.T) {
 		}
 	}
 }
+
+func TestShrunkCopiesKeepTheirColours(t *testing.T) {
+	t.Parallel()
+	for name, src := range map[string][]byte{
+		"jpeg": encodeJPEG(t, halves(1001, 501)),
+		"png":  encodePNG(t, halves(1001, 501)),
+	} {
+		r, err := ResizeImage(src, 320, "jpeg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := jpeg.Decode(bytes.NewReader(r.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := img.Bounds(); b.Dx() != 320 || b.Dy() != 160 {
+			t.Errorf("%s: %v, want 320×160", name, b)
+		}
+		for _, p := range []struct {
+			x   int
+			red bool
+		}{{20, true}, {140, true}, {180, false}, {300, false}} {
+			r, g, b, _ := img.At(p.x, 80).RGBA()
+			if (r > b) != p.red || g > 0x3000 {
+				t.Errorf("%s: pixel %d is %d,%d,%d; want red=%v", name, p.x, r>>8, g>>8, b>>8, p.red)
+			}
+		}
+	}
+}
