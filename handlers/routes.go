@@ -26,5 +26,7 @@ func NewServer(h *Handler) *echo.Echo {
 	e.Match(read, "/author/:slug", h.authorShow)
 	e.Match(read, "/media/:id/:file", h.mediaShow)
 	e.Match(read, "/:section/:slug", h.articleShow)
+	admin := h.adminGroup(e)
+	h.mediaAdminRoutes(admin)
 	return e
 }
