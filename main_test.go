@@ -114,3 +114,52 @@ func TestEnvironmentFallbacks(t *testing.T) {
 		t.Errorf("flag did not override environment: %q", cfg.addr)
 	}
 }
+
+func TestBackupCommand(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "news.db")
+	addr, stop := startSite(t, "--db", dbPath)
+	defer stop()
+	var out strings.Builder
+	target := filepath.Join(dir, "copy.db")
+	if err := backupCommand(context.Background(), []string{"--db", dbPath, target}, func(string) string { return "" }, nil, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "integrity check: ok") {
+		t.Errorf("backup said %q", out.String())
+	}
+	// The copy starts the site with the same content.
+	addr2, stop2 := startSite(t, "--db", target)
+	defer stop2()
+	for _, a := range []string{addr, addr2} {
+		res, err := http.Get(a + "/world-news/kim-jong-un-to-visit-russia-in-coming-days-confirms-kremlin")
+		if err != nil || res.StatusCode != 200 {
+			t.Errorf("%s: %v", a, err)
+		}
+		if res != nil {
+			res.Body.Close()
+		}
+	}
+	if err := backupCommand(context.Background(), []string{"--db", dbPath}, func(string) string { return "" }, nil, io.Discard); err == nil {
+		t.Error("backup without a file name succeeded")
+	}
+}
+
+func TestAccountAddedBeforeFirstStartStillGetsDemoContent(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "news.db")
+	err := userCommand(context.Background(), []string{"add", "--db", dbPath, "--email", "ed@example.com", "--name", "Ed Itor", "--role", "admin"},
+		func(string) string { return "" }, strings.NewReader("a long enough password\n"), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr, stop := startSite(t, "--db", dbPath)
+	defer stop()
+	res, err := http.Get(addr + "/world-news/kim-jong-un-to-visit-russia-in-coming-days-confirms-kremlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Errorf("seed article after user add: status %d", res.StatusCode)
+	}
+}

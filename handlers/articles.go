@@ -61,11 +61,8 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	if p.Article.Lead, err = h.leadOf(ctx, a.ID); err != nil {
 		return p, err
 	}
-	if p.Comments, err = h.Comments.Approved(ctx, a.ID); err != nil {
+	if err := h.commentSection(c, &p); err != nil {
 		return p, err
-	}
-	for i := range p.Comments {
-		p.Comments[i].CreatedAt = p.Comments[i].CreatedAt.In(l.zone())
 	}
 	return p, nil
 }

@@ -118,6 +118,12 @@ type ArticlePage struct {
 	Related  []models.Article
 	Comments []models.Comment
 	Form     CommentForm
+	// Thread is Comments arranged as replies under what they answer.
+	Thread []*models.CommentNode
+	// ReplyTo is the comment the form answers, nil for a new thread.
+	ReplyTo *models.Comment
+	// CommentNotice tells a commenter what became of their comment.
+	CommentNotice string
 }
 
 func (ArticlePage) template() string { return views.PageArticle }

@@ -12,9 +12,7 @@ func NewServer(h *Handler) *echo.Echo {
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
-	// Believe only the connection's own address; forwarded headers are set
-	// by whoever sends the request.
-	e.IPExtractor = echo.ExtractIPDirect()
+	e.IPExtractor = ipExtractor(h.TrustedProxies)
 	e.HTTPErrorHandler = h.httpError
 	e.Use(assignRequestID, h.logRequests, h.recoverPanics, securityHeaders)
 
@@ -26,7 +24,10 @@ func NewServer(h *Handler) *echo.Echo {
 	e.Match(read, "/author/:slug", h.authorShow)
 	e.Match(read, "/media/:id/:file", h.mediaShow)
 	e.Match(read, "/:section/:slug", h.articleShow)
+	h.commentRoutes(e)
+
 	admin := h.adminGroup(e)
+	h.authRoutes(e, admin)
 	h.mediaAdminRoutes(admin)
 	return e
 }

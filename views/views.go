@@ -31,8 +31,8 @@ const (
 )
 
 // Pages lists every page constant, so a test can match them with the files.
-var Pages = []string{PageHome, PageArticle, PageList, PageError,
-	PageAdminMedia, PageAdminMediaEdit, PageAdminMediaPick}
+var Pages = append(append([]string{PageHome, PageArticle, PageList, PageError}, authPages...),
+	PageAdminMedia, PageAdminMediaEdit, PageAdminMediaPick)
 
 // Renderer executes parsed page templates. It is immutable once built and
 // safe for concurrent use.
