@@ -150,3 +150,20 @@ func TestMediaListSearchesAndPages(t *testing.T) {
 		t.Errorf("a %% in the search is literal: found %d", len(found))
 	}
 }
+
+func TestBodyImagesNeedAltText(t *testing.T) {
+	t.Parallel()
+	media, _, _, _ := mediaFixture(t)
+	ctx := context.Background()
+	with, _ := media.Create(ctx, MediaInput{Data: encodeJPEG(t, halves(100, 50)), Alt: "Described"})
+	without, _ := media.Create(ctx, MediaInput{Data: encodeJPEG(t, halves(100, 50))})
+	if err := media.CheckBody(ctx, "Text\n\n"+with.BodyMarkdown()); err != nil {
+		t.Errorf("described image refused: %v", err)
+	}
+	if err := media.CheckBody(ctx, "![](/media/"+fmt.Sprint(without.ID)+"/640.jpg)"); !errors.Is(err, ErrAltRequired) {
+		t.Errorf("image without alt text: %v, want ErrAltRequired", err)
+	}
+	if err := media.CheckBody(ctx, "![x](/media/999/640.jpg)"); !errors.Is(err, ErrMediaMissing) {
+		t.Errorf("missing image: %v, want ErrMediaMissing", err)
+	}
+}

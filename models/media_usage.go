@@ -3,7 +3,9 @@ package models
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -175,4 +177,36 @@ func (s *MediaStore) LeadsFor(ctx context.Context, articleIDs []int64) (map[int6
 		out[aid] = m
 	}
 	return out, rows.Err()
+}
+
+// bodyImageRe finds library image addresses in Markdown.
+var bodyImageRe = regexp.MustCompile(`/media/([0-9]{1,18})/`)
+
+// ErrMediaMissing means an article's text shows a library image that does
+// not exist (any more).
+var ErrMediaMissing = errors.New("models: the text shows an image that is not in the library")
+
+// CheckBody checks the library images an article's Markdown shows: each
+// must exist and have alt text. Saving an article calls it so that an image
+// pasted in without alt text is refused with ErrAltRequired.
+func (s *MediaStore) CheckBody(ctx context.Context, md string) error {
+	seen := map[int64]bool{}
+	for _, m := range bodyImageRe.FindAllStringSubmatch(md, 200) {
+		id, err := strconv.ParseInt(m[1], 10, 64)
+		if err != nil || seen[id] {
+			continue
+		}
+		seen[id] = true
+		img, err := s.Get(ctx, id)
+		if errors.Is(err, ErrNotFound) {
+			return fmt.Errorf("%w (image %d)", ErrMediaMissing, id)
+		}
+		if err != nil {
+			return err
+		}
+		if img.Alt == "" {
+			return fmt.Errorf("%w (image %d)", ErrAltRequired, id)
+		}
+	}
+	return nil
 }
