@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/models"
@@ -17,6 +18,7 @@ import (
 const (
 	maxUploadFiles = 20
 	maxUploadBytes = 110 << 20
+	uploadTimeout  = 10 * time.Minute
 )
 
 // mediaAdminRoutes adds the media library to the admin group.
@@ -89,6 +91,11 @@ func mediaListURL(path, article, q string) string {
 // others.
 func (h *Handler) adminMediaUpload(c echo.Context) error {
 	req := c.Request()
+	// The server's read and write timeouts suit pages, not 100 MB of
+	// pictures over a newsroom's uplink: give an upload longer.
+	rc := http.NewResponseController(c.Response().Writer)
+	_ = rc.SetReadDeadline(time.Now().Add(uploadTimeout))
+	_ = rc.SetWriteDeadline(time.Now().Add(uploadTimeout + time.Minute))
 	req.Body = http.MaxBytesReader(c.Response(), req.Body, maxUploadBytes)
 	if err := req.ParseMultipartForm(32 << 20); err != nil {
 		var tooBig *http.MaxBytesError

@@ -71,13 +71,12 @@ func DemoIllustration(section, title string) ([]byte, error) {
 	// Shapes are filled row by row as spans, so each pixel costs a few
 	// additions rather than a test against every shape.
 	for y := 0; y < demoImageH; y++ {
-		t0 := float64(y) * dy / span
+		// dy >= 0 for angles in [0, π); shifting by the smallest corner
+		// value keeps t within [0, 1] across the whole picture.
+		t0 := (float64(y)*dy - math.Min(0, demoImageW*dx)) / span
 		step := dx / span
 		for x := 0; x < demoImageW; x++ {
 			t := t0 + float64(x)*step
-			if t < 0 {
-				t += 1
-			}
 			row[x*4] = uint8(lerp(pal[0].R, pal[1].R, t))
 			row[x*4+1] = uint8(lerp(pal[0].G, pal[1].G, t))
 			row[x*4+2] = uint8(lerp(pal[0].B, pal[1].B, t))
