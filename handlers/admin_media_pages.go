@@ -82,7 +82,7 @@ func (f MediaForm) validate() map[string]string {
 	errs := map[string]string{}
 	check := func(field, v string, max int) {
 		if !utf8.ValidString(v) || utf8.RuneCountInString(strings.TrimSpace(v)) > max {
-			errs[field] = "Keep this under " + itoa(max) + " characters."
+			errs[field] = "Keep this under " + strconv.Itoa(max) + " characters."
 		}
 	}
 	check("alt", f.Alt, models.MaxAltLen)
@@ -90,5 +90,3 @@ func (f MediaForm) validate() map[string]string {
 	check("credit", f.Credit, models.MaxCreditLen)
 	return errs
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -107,3 +107,30 @@ func TestProfileNameAndPassword(t *testing.T) {
 	res, _ = other.login(t, u.Email, "brand new password", "")
 	wantRedirect(t, res, "/admin")
 }
+
+func TestAdminSetsANewPassword(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, true)
+	ts.signIn(t, "admin")
+	var id int64
+	var email string
+	if err := ts.DB.R.QueryRow(`SELECT id, email FROM users WHERE password_hash = '' LIMIT 1`).Scan(&id, &email); err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/admin/people/%d/password", id)
+	res, _ := ts.postForm(t, path, url.Values{"password": {"short"}})
+	wantRedirect(t, res, "/admin/people")
+	_, body := ts.get(t, "/admin/people")
+	wantBody(t, body, "was not changed: Please choose a password of at least 10 characters.")
+
+	res, _ = ts.postForm(t, path, url.Values{"password": {"a byline's new password"}})
+	wantRedirect(t, res, "/admin/people")
+	res, _ = ts.otherClient(t, "").login(t, email, "a byline's new password", "")
+	wantRedirect(t, res, "/admin")
+	wantBody(t, strings.Join(ts.auditActions(t), "\n"), "user.password")
+
+	author := ts.otherClient(t, "")
+	author.signIn(t, "author")
+	res, _ = author.postForm(t, path, url.Values{"password": {"the author's choice"}})
+	wantStatus(t, res, http.StatusForbidden)
+}

@@ -29,6 +29,7 @@ func TestRolesOnNewsroomPages(t *testing.T) {
 		{"POST", "/admin/people", []string{"admin"}},
 		{"POST", "/admin/people/1/role", []string{"admin"}},
 		{"POST", "/admin/people/1/disable", []string{"admin"}},
+		{"POST", "/admin/people/1/password", []string{"admin"}},
 		{"GET", "/admin/audit", []string{"admin"}},
 	}
 	for _, tt := range tests {

@@ -42,6 +42,9 @@ func TestSetupLinkCreatesTheFirstAdmin(t *testing.T) {
 	wantBody(t, body, "The two passwords are not the same.")
 
 	form.Set("confirm", "a long enough password")
+	// A cookie left from before (other keys, or garbage) does not matter.
+	base, _ := url.Parse(ts.URL + "/admin")
+	ts.Client.Jar.SetCookies(base, []*http.Cookie{{Name: sessionName, Value: "left-over", Path: "/admin"}})
 	res, _ = ts.postForm(t, "/admin/setup", form)
 	wantRedirect(t, res, "/admin")
 	res, body = ts.get(t, "/admin/settings")

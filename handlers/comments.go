@@ -16,12 +16,17 @@ import (
 // long" message with its text kept instead of this limit's page.
 const maxCommentBody = 128 << 10
 
-// Notices shown above an article's comments after posting one; the
-// redirect names one of them in ?comment=, so the article page stays one
-// of a few fixed variants that any visitor may be served from a cache.
-var commentNotices = map[string]string{
-	"published": "Thank you! Your comment is published.",
-	"pending":   "Thank you! Your comment is awaiting moderation and will appear here once it is approved.",
+// commentNotice is the notice shown above an article's comments after
+// posting one. The redirect names it in ?comment=, so the article page stays
+// one of a few fixed variants that any visitor may be served from a cache.
+func commentNotice(name string) string {
+	switch name {
+	case "published":
+		return "Thank you! Your comment is published."
+	case "pending":
+		return "Thank you! Your comment is awaiting moderation and will appear here once it is approved."
+	}
+	return ""
 }
 
 // commentRoutes adds posting comments to e.

@@ -134,7 +134,7 @@ func TestClosedCommentsShowNoFormAndRefusePosts(t *testing.T) {
 func TestRateLimitKeepsTheText(t *testing.T) {
 	t.Parallel()
 	ts := commentTestServer(t, models.ModerateAll)
-	ts.H.commentLimit.setRates(commentRates...)
+	ts.H.commentLimit.setRates(commentRates()...)
 	post := func(i int) (*http.Response, string) {
 		return ts.postForm(t, commentsURL, commentForm(fmt.Sprintf("Comment number %d", i), "Ivy"))
 	}
@@ -262,5 +262,24 @@ func TestReaderPagesAreTheSameForEveryVisitor(t *testing.T) {
 	_, front := ts.get(t, "/category/world-news")
 	if !strings.Contains(front, "4 comments") {
 		t.Error("section list does not count the new approved comment (3 demo + 1)")
+	}
+}
+
+func TestRateLimitIgnoresForwardedFor(t *testing.T) {
+	t.Parallel()
+	ts := commentTestServer(t, models.ModerateAll)
+	ts.H.commentLimit.setRates(commentRates()...)
+	var last int
+	for i := range 6 {
+		req, _ := http.NewRequest(http.MethodPost, ts.URL+commentsURL,
+			strings.NewReader(commentForm(fmt.Sprintf("Forwarded %d", i), "Max").Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Forwarded-For", fmt.Sprintf("198.51.100.%d", i))
+		req.Header.Set("X-Real-IP", fmt.Sprintf("198.51.100.%d", i))
+		res, _ := ts.do(t, req)
+		last = res.StatusCode
+	}
+	if last != http.StatusTooManyRequests {
+		t.Errorf("sixth post with a new X-Forwarded-For: %d, want 429", last)
 	}
 }

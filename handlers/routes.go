@@ -28,6 +28,7 @@ func NewServer(h *Handler) *echo.Echo {
 
 	admin := h.adminGroup(e)
 	h.authRoutes(e, admin)
+	h.newsroomRoutes(e, admin)
 	h.mediaAdminRoutes(admin)
 	return e
 }

@@ -31,6 +31,7 @@ type CommentInvalidError struct {
 	Fields map[string]string
 }
 
+// Error says how many fields are at fault; Fields says what is wrong.
 func (e *CommentInvalidError) Error() string {
 	return fmt.Sprintf("models: comment is not valid (%d fields)", len(e.Fields))
 }
@@ -127,9 +128,9 @@ func (s *CommentStore) Create(ctx context.Context, in CommentInput, st Settings)
 		if c.Status, err = moderate(ctx, tx, st.ModerationMode, held, c); err != nil {
 			return err
 		}
-		var salt string
-		if err := scanOne(tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'comment_ip_salt'`), &salt); err != nil && err != ErrNotFound {
-			return fmt.Errorf("models: comment salt: %w", err)
+		salt, err := s.ipSalt(ctx, tx)
+		if err != nil {
+			return err
 		}
 		var parent any
 		if c.ParentID != 0 {
@@ -274,4 +275,19 @@ func hashIP(salt, ip string) string {
 	}
 	sum := sha256.Sum256([]byte(salt + "|" + ip))
 	return hex.EncodeToString(sum[:16])
+}
+
+// ipSalt returns the salt client addresses are hashed with, made by the
+// migration that added it and read once.
+func (s *CommentStore) ipSalt(ctx context.Context, tx *sql.Tx) (string, error) {
+	if p := s.salt.Load(); p != nil {
+		return *p, nil
+	}
+	var salt string
+	err := scanOne(tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'comment_ip_salt'`), &salt)
+	if err != nil {
+		return "", fmt.Errorf("models: comment salt: %w", err)
+	}
+	s.salt.Store(&salt)
+	return salt, nil
 }

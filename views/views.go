@@ -31,7 +31,7 @@ const (
 )
 
 // Pages lists every page constant, so a test can match them with the files.
-var Pages = append(append([]string{PageHome, PageArticle, PageList, PageError}, authPages...),
+var Pages = append(append(append([]string{PageHome, PageArticle, PageList, PageError}, authPages...), newsroomPages...),
 	PageAdminMedia, PageAdminMediaEdit, PageAdminMediaPick)
 
 // Renderer executes parsed page templates. It is immutable once built and
