@@ -150,3 +150,20 @@ func localAdminPath(p string) string {
 	}
 	return p
 }
+
+// checkBodyImages refuses, by the text field, an article text that shows a
+// library image without alt text or one not in the library.
+func (h *Handler) checkBodyImages(c echo.Context, f *ArticleForm) error {
+	err := h.Media.CheckBody(c.Request().Context(), f.Body)
+	var bad *models.BodyImageError
+	if err == nil || !errors.As(err, &bad) {
+		return err
+	}
+	id := strconv.FormatInt(bad.MediaID, 10)
+	if errors.Is(err, models.ErrAltRequired) {
+		f.setBodyError("Image " + id + " in the text has no alt text yet. Describe it in Media first, so readers who cannot see it know what it shows.")
+	} else {
+		f.setBodyError("The text shows image " + id + ", which is not in the media library.")
+	}
+	return nil
+}

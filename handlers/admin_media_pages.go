@@ -90,3 +90,13 @@ func (f MediaForm) validate() map[string]string {
 	check("credit", f.Credit, models.MaxCreditLen)
 	return errs
 }
+
+// setBodyError puts a message by the article text, keeping any earlier one.
+func (f *ArticleForm) setBodyError(msg string) {
+	if f.FieldErrors == nil {
+		f.FieldErrors = map[string]string{}
+	}
+	if f.FieldErrors["body"] == "" {
+		f.FieldErrors["body"] = msg
+	}
+}

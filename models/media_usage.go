@@ -186,9 +186,21 @@ var bodyImageRe = regexp.MustCompile(`/media/([0-9]{1,18})/`)
 // not exist (any more).
 var ErrMediaMissing = errors.New("models: the text shows an image that is not in the library")
 
+// BodyImageError names the image of an article's text that cannot be used;
+// it wraps ErrAltRequired or ErrMediaMissing.
+type BodyImageError struct {
+	MediaID int64
+	Err     error
+}
+
+func (e *BodyImageError) Error() string { return fmt.Sprintf("%v (image %d)", e.Err, e.MediaID) }
+
+// Unwrap returns ErrAltRequired or ErrMediaMissing.
+func (e *BodyImageError) Unwrap() error { return e.Err }
+
 // CheckBody checks the library images an article's Markdown shows: each
 // must exist and have alt text. Saving an article calls it so that an image
-// pasted in without alt text is refused with ErrAltRequired.
+// pasted in without alt text is refused with a *BodyImageError.
 func (s *MediaStore) CheckBody(ctx context.Context, md string) error {
 	seen := map[int64]bool{}
 	for _, m := range bodyImageRe.FindAllStringSubmatch(md, 200) {
@@ -199,13 +211,13 @@ func (s *MediaStore) CheckBody(ctx context.Context, md string) error {
 		seen[id] = true
 		img, err := s.Get(ctx, id)
 		if errors.Is(err, ErrNotFound) {
-			return fmt.Errorf("%w (image %d)", ErrMediaMissing, id)
+			return &BodyImageError{MediaID: id, Err: ErrMediaMissing}
 		}
 		if err != nil {
 			return err
 		}
 		if img.Alt == "" {
-			return fmt.Errorf("%w (image %d)", ErrAltRequired, id)
+			return &BodyImageError{MediaID: id, Err: ErrAltRequired}
 		}
 	}
 	return nil
