@@ -153,6 +153,13 @@ func (h *Handler) storeUpload(c echo.Context, fh *multipart.FileHeader) (models.
 	if err != nil {
 		return models.Media{}, err
 	}
+	// Checking an upload decodes it in full: share the resizer's few slots
+	// so that uploads and resizes together stay within memory.
+	release, err := h.Renditions.Slot(c.Request().Context())
+	if err != nil {
+		return models.Media{}, err
+	}
+	defer release()
 	return h.Media.Create(c.Request().Context(), models.MediaInput{
 		Filename: fh.Filename, Data: data, UploaderID: currentUser(c).ID,
 	})

@@ -80,8 +80,8 @@ func (h *Handler) withLeads(ctx context.Context, list []models.Article) error {
 }
 
 // Bounds of the resized-image cache: a few hundred typical copies, and two
-// resizes at a time (a full-size decode of a 40-megapixel original takes
-// 160 MB).
+// full-size decodes at a time, resizes and upload checks together (a
+// 40-megapixel PNG decodes to 160 MB).
 const (
 	renditionCacheBytes = 64 << 20
 	resizeParallel      = 2

@@ -62,12 +62,11 @@ func (r *Renditions) Get(ctx context.Context, m Media, width int) (Rendition, er
 		if v, ok := r.cache.get(key); ok {
 			return v, nil
 		}
-		select {
-		case r.slots <- struct{}{}:
-		case <-ctx.Done():
-			return nil, ctx.Err()
+		release, err := r.Slot(ctx)
+		if err != nil {
+			return nil, err
 		}
-		defer func() { <-r.slots }()
+		defer release()
 		_, data, err := r.store.Original(ctx, m.ID)
 		if err != nil {
 			return nil, err
@@ -85,6 +84,17 @@ func (r *Renditions) Get(ctx context.Context, m Media, width int) (Rendition, er
 		return Rendition{}, err
 	}
 	return v.(Rendition), nil
+}
+
+// Slot waits for one of the few places in which a full-size image may be
+// decoded (a resize, or checking an upload) and returns its release.
+func (r *Renditions) Slot(ctx context.Context) (release func(), err error) {
+	select {
+	case r.slots <- struct{}{}:
+		return func() { <-r.slots }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // Made counts the copies resized since start: cache misses that did work.
