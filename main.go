@@ -37,6 +37,10 @@ type config struct {
 	addr   string
 	dbPath string
 	noDemo bool
+	// cacheMB is the page cache's size in megabytes; 0 turns it off.
+	cacheMB int
+	// pprofAddr, when set, serves net/http/pprof there for profiling.
+	pprofAddr string
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -46,8 +50,13 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&cfg.addr, "addr", envOr(getenv, "NEWS_ADDR", "localhost:8080"), "address to listen on (NEWS_ADDR)")
 	fs.StringVar(&cfg.dbPath, "db", envOr(getenv, "NEWS_DB", "data/news.db"), "SQLite database file (NEWS_DB)")
 	fs.BoolVar(&cfg.noDemo, "no-demo", false, "start a new database empty instead of with demo content")
+	fs.IntVar(&cfg.cacheMB, "cache-size", 64, "page cache size in MB; 0 turns the cache off")
+	fs.StringVar(&cfg.pprofAddr, "pprof-addr", "", "serve net/http/pprof on this address, for profiling (keep it on loopback)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
+	}
+	if cfg.cacheMB < 0 {
+		return cfg, fmt.Errorf("--cache-size must be 0 or more megabytes")
 	}
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
@@ -64,6 +73,12 @@ func envOr(getenv func(string) string, key, def string) string {
 
 // run starts the site and serves until ctx ends.
 func run(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "demo":
+			return runDemo(ctx, args[1:], out)
+		}
+	}
 	cfg, err := parseConfig(args, getenv, out)
 	if err != nil {
 		return err
@@ -75,7 +90,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	}
 	defer store.Close()
 
-	srv, err := buildServer(store, logger)
+	if cfg.pprofAddr != "" {
+		go servePprof(cfg.pprofAddr, logger)
+	}
+	srv, err := buildServer(store, logger, int64(cfg.cacheMB)<<20)
 	if err != nil {
 		return err
 	}
@@ -142,7 +160,7 @@ func openStore(ctx context.Context, path string, demo bool, logger *slog.Logger)
 }
 
 // buildServer parses the templates and wires stores and handlers.
-func buildServer(store *db.DB, logger *slog.Logger) (http.Handler, error) {
+func buildServer(store *db.DB, logger *slog.Logger, cacheBytes int64) (http.Handler, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err
@@ -152,9 +170,10 @@ func buildServer(store *db.DB, logger *slog.Logger) (http.Handler, error) {
 		return nil, err
 	}
 	h := handlers.New(handlers.WithStores(handlers.Deps{
-		Views:  renderer,
-		Assets: assets,
-		Logger: logger,
+		Views:     renderer,
+		Assets:    assets,
+		Logger:    logger,
+		PageCache: handlers.NewPageCache(cacheBytes),
 	}, store, time.Now))
 	return handlers.NewServer(h), nil
 }

@@ -25,6 +25,11 @@ type Deps struct {
 	Logger     *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
+	// PageCache keeps rendered reader pages; nil turns it off.
+	PageCache *PageCache
+	// Generation counts committed writes (db.DB.Generation); cached pages
+	// are valid for one generation only.
+	Generation func() uint64
 }
 
 // WithStores fills deps with the stores over d, the same way for main and
@@ -37,6 +42,7 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Users = models.NewUserStore(d)
 	deps.Comments = models.NewCommentStore(d)
 	deps.Settings = models.NewSettingsStore(d)
+	deps.Generation = d.Generation
 	return deps
 }
 

@@ -16,7 +16,7 @@ func NewServer(h *Handler) *echo.Echo {
 	// by whoever sends the request.
 	e.IPExtractor = echo.ExtractIPDirect()
 	e.HTTPErrorHandler = h.httpError
-	e.Use(assignRequestID, h.logRequests, h.recoverPanics, securityHeaders)
+	e.Use(assignRequestID, h.logRequests, h.recoverPanics, securityHeaders, h.cachePages)
 
 	read := []string{http.MethodGet, http.MethodHead}
 	e.Match(read, "/static/*", echo.WrapHandler(h.Assets))

@@ -31,7 +31,7 @@ type clock struct {
 	t  time.Time
 }
 
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *clock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 // testServer is the real Echo server over a temporary database.
@@ -84,6 +84,9 @@ func newTestServer(t testing.TB, demo bool) *testServer {
 		Views:  r,
 		Assets: assets,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		// The page cache is on in every test, so that any test of a change
+		// also shows that readers see it.
+		PageCache: NewPageCache(16 << 20),
 	}, d, clk.Now))
 	srv := httptest.NewServer(NewServer(h))
 	t.Cleanup(srv.Close)
