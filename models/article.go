@@ -197,28 +197,3 @@ func (s *ArticleStore) Lead(ctx context.Context) (Article, error) {
 	return list[0], nil
 }
 
-// Related returns up to n other live articles, ranked by how many tags they
-// share with a, then by being in a's section, then by recency. Candidates
-// are the articles sharing a tag plus the newest of the section and of the
-// site, so the query never ranks the whole table.
-func (s *ArticleStore) Related(ctx context.Context, a Article, n int) ([]Article, error) {
-	now := s.now().Unix()
-	return s.query(ctx, `WITH shared AS (
-			SELECT at.article_id AS id, COUNT(*) AS n FROM article_tags at
-			WHERE at.tag_id IN (SELECT tag_id FROM article_tags WHERE article_id = ?1)
-			  AND at.article_id != ?1
-			GROUP BY at.article_id),
-		cand AS (
-			SELECT id FROM shared
-			UNION SELECT id FROM (SELECT a.id FROM articles a WHERE a.category_id = ?2 AND a.status = 'published'
-				AND a.published_at <= ?3 AND a.id != ?1 ORDER BY a.published_at DESC LIMIT ?4)
-			UNION SELECT id FROM (SELECT a.id FROM articles a WHERE a.status = 'published'
-				AND a.published_at <= ?3 AND a.id != ?1 ORDER BY a.published_at DESC LIMIT ?4))
-		SELECT `+listCols+` FROM cand JOIN articles a ON a.id = cand.id
-			JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id
-			LEFT JOIN article_stats st ON st.article_id = a.id
-			LEFT JOIN shared ON shared.id = a.id
-		WHERE a.status = 'published' AND a.published_at <= ?3
-		ORDER BY COALESCE(shared.n, 0) DESC, a.category_id = ?2 DESC, a.published_at DESC, a.id DESC
-		LIMIT ?4`, a.ID, a.Category.ID, now, n)
-}

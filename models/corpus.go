@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/newsroom/news/db"
@@ -149,7 +150,7 @@ func (g *corpusGen) articles(ctx context.Context, d *db.DB) error {
 				title := g.title()
 				md, html := g.body(400 + g.r.IntN(1101))
 				res, err := ins.ExecContext(ctx, g.sections[g.r.IntN(len(g.sections))], g.authors[g.r.IntN(len(g.authors))],
-					fmt.Sprintf("%s-%d", Slugify(title), i+1), title, g.sentence(18, 30), md, html,
+					corpusSlug(title, i+1), title, g.sentence(18, 30), md, html,
 					corpusSources[g.r.IntN(len(corpusSources))], g.r.IntN(100) == 0, pub, pub+g.r.Int64N(3)*3600, pub)
 				if err != nil {
 					return fmt.Errorf("models: corpus article: %w", err)
@@ -244,4 +245,15 @@ func (g *corpusGen) commentCounts(n, live int) []int {
 		prev = c
 	}
 	return counts
+}
+
+// corpusSlug is the title's slug with the article's number, within the
+// slug length limit.
+func corpusSlug(title string, n int) string {
+	suffix := fmt.Sprintf("-%d", n)
+	base := Slugify(title)
+	if len(base)+len(suffix) > MaxSlugLen {
+		base = strings.TrimRight(base[:MaxSlugLen-len(suffix)], "-")
+	}
+	return base + suffix
 }
