@@ -103,4 +103,3 @@ func BenchmarkArticlePageCached(b *testing.B) {
 	s := newBenchSite(b, 64<<20)
 	s.run(b, s.article)
 }
-

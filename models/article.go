@@ -196,4 +196,3 @@ func (s *ArticleStore) Lead(ctx context.Context) (Article, error) {
 	}
 	return list[0], nil
 }
-
