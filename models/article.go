@@ -101,7 +101,7 @@ func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 }
 
 func (s *ArticleStore) query(ctx context.Context, q string, args ...any) ([]Article, error) {
-	rows, err := s.db.R.QueryContext(ctx, q, args...)
+	rows, err := s.db.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("models: query articles: %w", err)
 	}
@@ -120,7 +120,7 @@ func (s *ArticleStore) query(ctx context.Context, q string, args ...any) ([]Arti
 // PublishedBySlug returns the live article with that slug, or ErrNotFound
 // for drafts, scheduled articles and unknown slugs alike.
 func (s *ArticleStore) PublishedBySlug(ctx context.Context, slug string) (Article, error) {
-	a, err := scanArticle(s.db.R.QueryRowContext(ctx, `SELECT `+fullCols+articleJoins+
+	a, err := scanArticle(s.db.QueryRow(ctx, `SELECT `+fullCols+articleJoins+
 		`WHERE a.slug = ? AND`+visible, slug, s.now().Unix()))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound

@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -53,10 +54,35 @@ type explainConn struct {
 	log *planLog
 }
 
-func (c explainConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	rows, err := c.Conn.(driver.QueryerContext).QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args)
+// Prepare explains a statement being prepared, with 0 for every
+// parameter: the plan depends on the indexes, not on the values.
+func (c explainConn) Prepare(query string) (driver.Stmt, error) {
+	var args []driver.NamedValue
+	st, err := c.Conn.Prepare(query)
 	if err != nil {
 		return nil, err
+	}
+	for i := range paramCount(query) {
+		args = append(args, driver.NamedValue{Ordinal: i + 1, Value: int64(0)})
+	}
+	if err := c.explain(context.Background(), query, args); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func (c explainConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	if err := c.explain(ctx, query, args); err != nil {
+		return nil, err
+	}
+	return c.Conn.(driver.QueryerContext).QueryContext(ctx, query, args)
+}
+
+func (c explainConn) explain(ctx context.Context, query string, args []driver.NamedValue) error {
+	rows, err := c.Conn.(driver.QueryerContext).QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args)
+	if err != nil {
+		return err
 	}
 	defer rows.Close()
 	dest := make([]driver.Value, len(rows.Columns()))
@@ -65,14 +91,30 @@ func (c explainConn) QueryContext(ctx context.Context, query string, args []driv
 		if err := rows.Next(dest); err == io.EOF {
 			break
 		} else if err != nil {
-			return nil, err
+			return err
 		}
 		lines = append(lines, toString(dest[len(dest)-1]))
 	}
 	c.log.mu.Lock()
 	c.log.plans[query] = lines
 	c.log.mu.Unlock()
-	return c.Conn.(driver.QueryerContext).QueryContext(ctx, query, args)
+	return nil
+}
+
+var numberedParam = regexp.MustCompile(`\?(\d+)`)
+
+// paramCount is how many values query takes: the highest ?N, or the
+// number of plain ? marks.
+func paramCount(query string) int {
+	n := 0
+	for _, m := range numberedParam.FindAllStringSubmatch(query, -1) {
+		k, _ := strconv.Atoi(m[1])
+		n = max(n, k)
+	}
+	if n > 0 {
+		return n
+	}
+	return strings.Count(query, "?")
 }
 
 func toString(v driver.Value) string {
@@ -107,9 +149,16 @@ func TestListingQueriesUseIndexes(t *testing.T) {
 	log := &planLog{plans: map[string][]string{}}
 	pool := sql.OpenDB(explainConnector{dsn: "file:" + path + "?mode=ro", log: log})
 	defer pool.Close()
-	ex := &db.DB{R: pool}
-	clock := func() time.Time { return now }
-	articles, comments := NewArticleStore(ex, clock), NewCommentStore(ex)
+	var ex *db.DB
+	var articles *ArticleStore
+	var comments *CommentStore
+	// Each call gets stores over a new DB value, so that its statements
+	// are prepared (and explained) afresh.
+	fresh := func() {
+		ex = &db.DB{R: pool}
+		articles = NewArticleStore(ex, func() time.Time { return now })
+		comments = NewCommentStore(ex)
+	}
 	a := Article{ID: 7, Category: Category{ID: 2}}
 
 	calls := map[string]func() error{
@@ -127,6 +176,7 @@ func TestListingQueriesUseIndexes(t *testing.T) {
 		"Empty (start-up check)": func() error { _, err := Empty(ctx, ex); return err },
 	}
 	for name, call := range calls {
+		fresh()
 		if err := call(); err != nil && !errors.Is(err, ErrNotFound) {
 			t.Errorf("%s: %v", name, err)
 			continue

@@ -48,7 +48,7 @@ func (s *ArticleStore) Related(ctx context.Context, a Article, n int) ([]Article
 
 // tagIDs returns the ids of an article's tags.
 func (s *ArticleStore) tagIDs(ctx context.Context, articleID int64) ([]int64, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT tag_id FROM article_tags WHERE article_id = ?`, articleID)
+	rows, err := s.db.Query(ctx, `SELECT tag_id FROM article_tags WHERE article_id = ?`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("models: article tag ids: %w", err)
 	}

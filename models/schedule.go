@@ -13,7 +13,7 @@ import (
 // articles_published index.
 func (s *ArticleStore) NextScheduled(ctx context.Context, after time.Time) (t time.Time, ok bool, err error) {
 	var at sql.NullInt64
-	err = s.db.R.QueryRowContext(ctx, `SELECT MIN(published_at) FROM articles
+	err = s.db.QueryRow(ctx, `SELECT MIN(published_at) FROM articles
 		WHERE status = 'published' AND published_at > ?`, after.Unix()).Scan(&at)
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("models: next scheduled: %w", err)
