@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -113,4 +114,64 @@ func TestCorpusBodiesAreWhatTheEditorWouldSave(t *testing.T) {
 			t.Errorf("%d comments, want 300", comments)
 		}
 	}
+}
+
+// TestTagPagesFollowPublication checks the triggers that keep a tag's
+// listing in step with its articles' status and publish time.
+func TestTagPagesFollowPublication(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	now := time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
+	d := newCorpusDB(t, 10, 0)
+	store := NewArticleStore(d, func() time.Time { return now })
+	list, err := store.Latest(ctx, 1)
+	if err != nil || len(list) == 0 {
+		t.Fatal(err)
+	}
+	ref := list[0]
+	create := func(title string, at time.Time) int64 {
+		a, err := store.Create(ctx, ArticleInput{Title: title, BodyMD: "Text.", CategoryID: ref.Category.ID,
+			AuthorID: ref.Author.ID, Status: StatusPublished, PublishedAt: at, Tags: []string{"Night trains"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.ID
+	}
+	older := create("Sleeper service returns", now.Add(-2*time.Hour))
+	newer := create("New routes to the coast", now.Add(-time.Hour))
+	later := create("Timetable for the summer", now.Add(time.Hour))
+	var tag int64
+	if err := d.R.QueryRow(`SELECT id FROM tags WHERE slug = 'night-trains'`).Scan(&tag); err != nil {
+		t.Fatal(err)
+	}
+	ids := func() []int64 {
+		t.Helper()
+		list, _, err := store.ListPublished(ctx, ListFilter{TagID: tag}, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []int64
+		for _, a := range list {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	check := func(when string, want ...int64) {
+		t.Helper()
+		if got := ids(); !slices.Equal(got, want) {
+			t.Errorf("%s: tag lists %v, want %v", when, got, want)
+		}
+	}
+	check("at first", newer, older)
+	if _, err := d.Exec(ctx, `UPDATE articles SET status = 'draft' WHERE id = ?`, newer); err != nil {
+		t.Fatal(err)
+	}
+	check("after unpublishing", older)
+	if _, err := d.Exec(ctx, `UPDATE articles SET status = 'published', published_at = ? WHERE id = ?`,
+		now.Add(-3*time.Hour).Unix(), newer); err != nil {
+		t.Fatal(err)
+	}
+	check("after republishing earlier", older, newer)
+	now = now.Add(2 * time.Hour)
+	check("once the scheduled one is due", later, older, newer)
 }
