@@ -95,12 +95,10 @@ PIDS+=("$NOCACHE_PID")
 wait_up "http://127.0.0.1:$NOCACHE_PORT/"
 
 # The article: the newest story in the Latest posts list of the front page.
-ARTICLE=$(curl -fs "http://127.0.0.1:$SITE_PORT/" | grep -o 'class="latest".*' -A40 | grep -oE 'href="/[a-z0-9-]+/[a-z0-9-]+"' |
-	grep -vE '"/(category|tag|author|static)/' | head -1 | cut -d'"' -f2 || true)
-if [[ -z $ARTICLE ]]; then
-	ARTICLE=$(curl -fs "http://127.0.0.1:$SITE_PORT/" | grep -oE 'href="/[a-z0-9-]+/[a-z0-9-]+"' |
-		grep -vE '"/(category|tag|author|static)/' | head -1 | cut -d'"' -f2)
-fi
+curl -fs "http://127.0.0.1:$SITE_PORT/" -o "$OUT/front.html"
+links() { grep -oE 'href="/[a-z0-9-]+/[a-z0-9-]+"' | grep -vE '"/(category|tag|author|static)/' | awk -F'"' 'NR == 1 {print $2}'; }
+ARTICLE=$(sed -n '/class="latest"/,/<\/ol>/p' "$OUT/front.html" | links)
+[[ -n $ARTICLE ]] || ARTICLE=$(links <"$OUT/front.html")
 SECTION=/category/$(echo "$ARTICLE" | cut -d/ -f2)
 mkdir -p "$OUT/static" "$OUT/nginx"
 curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE" -o "$OUT/static/article.html"
