@@ -101,45 +101,75 @@ func (h *Handler) cachePages(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		pc, shared := h.PageCache, !perVisitor(req)
-		store := pc != nil && shared && cacheableQuery(req.URL.RawQuery)
-		key := req.URL.Path + "?" + req.URL.RawQuery
-		now := h.Now()
-		var gen uint64
-		if h.Generation != nil {
-			gen = h.Generation()
+		if pc == nil || !shared || !cacheableQuery(req.URL.RawQuery) {
+			return h.renderAndKeep(c, next, "", 0, time.Time{}, time.Time{}, false, shared, nil)
 		}
-		if store {
-			if p := pc.get(key, gen, now); p != nil {
+		key := req.URL.Path + "?" + req.URL.RawQuery
+		now, gen := h.Now(), h.generation()
+		if p := pc.get(key, gen, now); p != nil {
+			return servePage(c, c.Response().Writer, p, readerCacheControl, "hit")
+		}
+		// When a popular page has just been invalidated, many readers miss
+		// at once: one renders it, the others wait for that page.
+		f, leader := pc.join(key)
+		if !leader {
+			select {
+			case <-f.done:
+			case <-req.Context().Done():
+				return req.Context().Err()
+			}
+			if p := f.page; p != nil && p.valid(h.generation(), h.Now()) {
 				return servePage(c, c.Response().Writer, p, readerCacheControl, "hit")
 			}
 		}
-		var until time.Time
-		if store {
-			var err error
-			if until, err = h.cacheHorizon(req.Context(), gen, now); err != nil {
-				h.Logger.Warn("page cache horizon", "err", err)
-				store = false
+		landed := !leader
+		land := func(p *cachedPage) {
+			if !landed {
+				landed = true
+				pc.land(key, f, p)
 			}
 		}
-		return h.renderAndKeep(c, next, key, gen, now, until, store, shared)
+		defer land(nil) // whatever happens, nobody waits for ever
+		until, err := h.cacheHorizon(req.Context(), gen, now)
+		if err != nil {
+			h.Logger.Warn("page cache horizon", "err", err)
+			return h.renderAndKeep(c, next, key, gen, now, until, false, shared, land)
+		}
+		return h.renderAndKeep(c, next, key, gen, now, until, true, shared, land)
 	}
+}
+
+// generation is the database's write count, 0 without a database.
+func (h *Handler) generation() uint64 {
+	if h.Generation == nil {
+		return 0
+	}
+	return h.Generation()
 }
 
 // renderAndKeep runs the handler into a buffer, then sends what it made:
 // a page the same for every visitor with validators (and stores it when
-// store is set), anything else as it was.
-func (h *Handler) renderAndKeep(c echo.Context, next echo.HandlerFunc, key string, gen uint64, now, until time.Time, store, shared bool) error {
+// store is set), anything else as it was. landed, when set, is handed the
+// page stored (or nil) before the response is written, so that readers
+// waiting for it do not wait on this reader's connection.
+func (h *Handler) renderAndKeep(c echo.Context, next echo.HandlerFunc, key string, gen uint64, now, until time.Time, store, shared bool, landed func(*cachedPage)) error {
+	if landed == nil {
+		landed = func(*cachedPage) {}
+	}
 	res := c.Response()
 	orig := res.Writer
 	cw := &captureWriter{header: orig.Header()}
 	res.Writer = cw
+	defer func() { res.Writer = orig }() // also when the handler panics
 	err := next(c)
 	res.Writer = orig
 	if !res.Committed {
+		landed(nil)
 		return err
 	}
 	hd := orig.Header()
 	if cw.status != http.StatusOK || hd.Get("Set-Cookie") != "" || strings.Contains(hd.Get("Cache-Control"), "no-store") {
+		landed(nil)
 		orig.WriteHeader(cw.status)
 		_, werr := orig.Write(cw.buf.Bytes())
 		res.Size = int64(cw.buf.Len())
@@ -155,13 +185,15 @@ func (h *Handler) renderAndKeep(c echo.Context, next echo.HandlerFunc, key strin
 	if store && p.until.After(now) {
 		p.gz = gzipBytes(p.body, true)
 		h.PageCache.put(p)
+		landed(p)
 	}
+	landed(nil)
 	cc := readerCacheControl
 	if !shared {
 		cc = visitorCacheControl
 	}
-	if err := servePage(c, orig, p, cc, "miss"); err != nil {
-		return err
+	if serr := servePage(c, orig, p, cc, "miss"); err == nil {
+		err = serr
 	}
 	return err
 }

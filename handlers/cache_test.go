@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -324,5 +326,44 @@ func TestPageCacheEvictsLeastRecentlyUsed(t *testing.T) {
 	}
 	if NewPageCache(0) != nil {
 		t.Error("size 0 does not turn the cache off")
+	}
+}
+
+func TestConcurrentMissesRenderOnce(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, true)
+	var calls atomic.Int32
+	e := NewServer(ts.H)
+	e.GET("/feed/slow", func(c echo.Context) error {
+		calls.Add(1)
+		time.Sleep(100 * time.Millisecond)
+		return c.String(http.StatusOK, "the same for everyone")
+	})
+	srv := httptest.NewServer(e)
+	defer srv.Close()
+	ts.Server = srv
+	var wg sync.WaitGroup
+	bodies := make([]string, 8)
+	for i := range bodies {
+		wg.Go(func() {
+			req, _ := http.NewRequest(http.MethodGet, srv.URL+"/feed/slow", nil)
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer res.Body.Close()
+			b, _ := io.ReadAll(res.Body)
+			bodies[i] = string(b)
+		})
+	}
+	wg.Wait()
+	if n := calls.Load(); n != 1 {
+		t.Errorf("8 simultaneous readers rendered the page %d times, want once", n)
+	}
+	for _, b := range bodies {
+		if b != "the same for everyone" {
+			t.Fatalf("a reader got %q", b)
+		}
 	}
 }

@@ -24,7 +24,7 @@ func gzipBytes(b []byte, thorough bool) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(b) / 3)
 	if thorough {
-		w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		w, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
 		w.Write(b)
 		w.Close()
 		return buf.Bytes()

@@ -18,6 +18,14 @@ type PageCache struct {
 	lru   list.List // of *cachedPage, most recently used first
 	items map[string]*list.Element
 	hz    horizon
+	// flights are the renders in progress, by key.
+	flights map[string]*flight
+}
+
+// flight is one render of a page that other requests for it wait on.
+type flight struct {
+	done chan struct{}
+	page *cachedPage // the page stored, nil if none was
 }
 
 // cachedPage is one rendered page and its validators.
@@ -49,7 +57,7 @@ func NewPageCache(maxBytes int64) *PageCache {
 	if maxBytes <= 0 {
 		return nil
 	}
-	return &PageCache{max: maxBytes, items: map[string]*list.Element{}}
+	return &PageCache{max: maxBytes, items: map[string]*list.Element{}, flights: map[string]*flight{}}
 }
 
 func (p *cachedPage) cost() int64 {
@@ -132,4 +140,26 @@ func (pc *PageCache) setHorizon(hz horizon) {
 	pc.mu.Lock()
 	pc.hz = hz
 	pc.mu.Unlock()
+}
+
+// join returns the render in progress for key, or starts one: leader is
+// true for the request that must render and land it.
+func (pc *PageCache) join(key string) (f *flight, leader bool) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if f, ok := pc.flights[key]; ok {
+		return f, false
+	}
+	f = &flight{done: make(chan struct{})}
+	pc.flights[key] = f
+	return f, true
+}
+
+// land ends the render of key, handing p (or nil) to those waiting.
+func (pc *PageCache) land(key string, f *flight, p *cachedPage) {
+	pc.mu.Lock()
+	delete(pc.flights, key)
+	pc.mu.Unlock()
+	f.page = p
+	close(f.done)
 }
