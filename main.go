@@ -9,9 +9,11 @@ import (
 	"html/template"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 	_ "time/tzdata" // the site's time zone works on machines without zoneinfo
@@ -26,7 +28,13 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout); err != nil {
+	var err error
+	if cmd := command(os.Args[1:]); cmd != nil {
+		err = cmd(ctx, os.Args[2:], os.Getenv, os.Stdin, os.Stdout)
+	} else {
+		err = run(ctx, os.Args[1:], os.Getenv, os.Stdout)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "news:", err)
 		os.Exit(1)
 	}
@@ -34,9 +42,13 @@ func main() {
 
 // config is the server's configuration: flags, with environment fallbacks.
 type config struct {
-	addr   string
-	dbPath string
-	noDemo bool
+	addr          string
+	dbPath        string
+	noDemo        bool
+	tlsCert       string
+	tlsKey        string
+	proxies       []*net.IPNet
+	secureCookies bool
 	// cacheMB is the page cache's size in megabytes; 0 turns it off.
 	cacheMB int
 	// pprofAddr, when set, serves net/http/pprof there for profiling.
@@ -52,6 +64,11 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.BoolVar(&cfg.noDemo, "no-demo", false, "start a new database empty instead of with demo content")
 	fs.IntVar(&cfg.cacheMB, "cache-size", 64, "page cache size in MB; 0 turns the cache off")
 	fs.StringVar(&cfg.pprofAddr, "pprof-addr", "", "serve net/http/pprof on this address, for profiling (keep it on loopback)")
+	fs.StringVar(&cfg.tlsCert, "tls-cert", getenv("NEWS_TLS_CERT"), "TLS certificate file; serve HTTPS with --tls-key (NEWS_TLS_CERT)")
+	fs.StringVar(&cfg.tlsKey, "tls-key", getenv("NEWS_TLS_KEY"), "TLS private key file (NEWS_TLS_KEY)")
+	proxies := fs.String("trusted-proxy", getenv("NEWS_TRUSTED_PROXY"), "comma-separated proxy addresses or CIDR ranges whose X-Forwarded-For is believed (NEWS_TRUSTED_PROXY)")
+	fs.BoolVar(&cfg.secureCookies, "secure-cookies", getenv("NEWS_SECURE_COOKIES") != "",
+		"mark the sign-in cookie Secure, for HTTPS ended by a proxy in front (NEWS_SECURE_COOKIES)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -60,6 +77,13 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	}
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if (cfg.tlsCert == "") != (cfg.tlsKey == "") {
+		return cfg, errors.New("--tls-cert and --tls-key go together")
+	}
+	var err error
+	if cfg.proxies, err = handlers.ParseProxies(strings.Split(*proxies, ",")); err != nil {
+		return cfg, fmt.Errorf("--trusted-proxy: %w", err)
 	}
 	return cfg, nil
 }
@@ -93,8 +117,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	if cfg.pprofAddr != "" {
 		go servePprof(cfg.pprofAddr, logger)
 	}
-	srv, err := buildServer(store, logger, int64(cfg.cacheMB)<<20)
+	keys, err := sessionKeys(ctx, store, getenv)
 	if err != nil {
+		return err
+	}
+	srv, err := buildServer(store, logger, cfg, keys)
+	if err != nil {
+		return err
+	}
+	if err := announceSetup(ctx, store, siteURL(cfg), logger); err != nil {
 		return err
 	}
 	httpSrv := &http.Server{
@@ -106,10 +137,19 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
 	errc := make(chan error, 1)
 	go func() {
-		logger.Info("serving", "addr", "http://"+cfg.addr, "db", cfg.dbPath)
-		errc <- httpSrv.ListenAndServe()
+		if cfg.tlsCert != "" {
+			logger.Info("serving", "addr", "https://"+ln.Addr().String(), "db", cfg.dbPath)
+			errc <- httpSrv.ServeTLS(ln, cfg.tlsCert, cfg.tlsKey)
+			return
+		}
+		logger.Info("serving", "addr", "http://"+ln.Addr().String(), "db", cfg.dbPath)
+		errc <- httpSrv.Serve(ln)
 	}()
 	select {
 	case err := <-errc:
@@ -160,7 +200,7 @@ func openStore(ctx context.Context, path string, demo bool, logger *slog.Logger)
 }
 
 // buildServer parses the templates and wires stores and handlers.
-func buildServer(store *db.DB, logger *slog.Logger, cacheBytes int64) (http.Handler, error) {
+func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]byte) (http.Handler, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err
@@ -170,10 +210,13 @@ func buildServer(store *db.DB, logger *slog.Logger, cacheBytes int64) (http.Hand
 		return nil, err
 	}
 	h := handlers.New(handlers.WithStores(handlers.Deps{
-		Views:     renderer,
-		Assets:    assets,
-		Logger:    logger,
-		PageCache: handlers.NewPageCache(cacheBytes),
+		Views:          renderer,
+		Assets:         assets,
+		Logger:         logger,
+		TrustedProxies: cfg.proxies,
+		SessionKeys:    sessionKeys,
+		SecureCookies:  cfg.secureCookies,
+		PageCache:      handlers.NewPageCache(int64(cfg.cacheMB) << 20),
 	}, store, time.Now))
 	return handlers.NewServer(h), nil
 }

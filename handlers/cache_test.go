@@ -367,3 +367,42 @@ func TestConcurrentMissesRenderOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestCacheFollowsCommentsClosingWithAge(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, true)
+	ctx := context.Background()
+	st, err := ts.H.Settings.Get(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.AutoCloseDays = 1
+	if err := ts.H.Settings.Save(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	latest, err := ts.H.Articles.Latest(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := latest[0]
+	at := testNow.Add(-23 * time.Hour)
+	a, err := ts.H.Articles.Create(ctx, models.ArticleInput{Title: "Council votes on the night bus",
+		BodyMD: "The vote.", CategoryID: ref.Category.ID, AuthorID: ref.Author.ID,
+		Status: models.StatusPublished, CommentsOpen: true, PublishedAt: at})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "/" + ref.Category.Slug + "/" + a.Slug
+	if _, body := ts.fetch(t, path); !strings.Contains(body, "Leave a reply") {
+		t.Fatal("the comment form is not shown on a day-old article")
+	}
+	ts.Clock.Set(at.Add(24 * time.Hour))
+	res, _ := ts.fetch(t, path)
+	wantCache(t, res, "hit")
+	ts.Clock.Set(at.Add(24*time.Hour + time.Second))
+	res, body := ts.fetch(t, path)
+	wantCache(t, res, "miss")
+	if strings.Contains(body, "Leave a reply") {
+		t.Error("the comment form is still shown after comments closed")
+	}
+}

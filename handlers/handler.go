@@ -4,6 +4,7 @@ package handlers
 
 import (
 	"log/slog"
+	"net"
 	"time"
 
 	"github.com/newsroom/news/db"
@@ -25,6 +26,19 @@ type Deps struct {
 	Logger     *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
+	// TrustedProxies are the proxies whose X-Forwarded-For is believed.
+	TrustedProxies []*net.IPNet
+
+	// Newsroom sign-in (handlers/auth.go).
+	Audit *models.AuditStore
+	Setup *models.SetupStore
+	// SessionKeys sign (and, in pairs, encrypt) session cookies: from
+	// NEWS_SESSION_KEYS or the database. Empty: random keys for this
+	// process only, as in tests.
+	SessionKeys [][]byte
+	// SecureCookies marks the session cookie Secure even without TLS here
+	// (behind a proxy that terminates HTTPS).
+	SecureCookies bool
 	// PageCache keeps rendered reader pages; nil turns it off.
 	PageCache *PageCache
 	// Generation counts committed writes (db.DB.Generation); cached pages
@@ -42,6 +56,8 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Users = models.NewUserStore(d)
 	deps.Comments = models.NewCommentStore(d)
 	deps.Settings = models.NewSettingsStore(d)
+	deps.Audit = models.NewAuditStore(d, now)
+	deps.Setup = models.NewSetupStore(d, now)
 	deps.Generation = d.Generation
 	return deps
 }
@@ -49,6 +65,9 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 // Handler serves the site's pages.
 type Handler struct {
 	Deps
+	auth authState
+	// commentLimit counts comment posts per client address.
+	commentLimit *rateLimiter
 }
 
 // New returns a Handler over deps.
@@ -59,5 +78,5 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps}
+	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates...)}
 }

@@ -125,8 +125,10 @@ func toString(v driver.Value) string {
 	return s
 }
 
-// fullScan matches a plan line that reads a whole big table with no index.
-var fullScan = regexp.MustCompile(`^SCAN (a|articles|m|comments|at|article_tags)( |$)`)
+// fullScan matches a plan line that reads a whole big table with no index
+// ("SCAN a"). A scan of an index ("SCAN a USING COVERING INDEX ...") is
+// how SQLite reads in index order under a LIMIT or an EXISTS, and passes.
+var fullScan = regexp.MustCompile(`^SCAN (a|articles|m|comments|at|article_tags|t)$`)
 
 // TestListingQueriesUseIndexes explains every listing query of the reader's
 // site and fails on a full scan of articles, comments or article_tags: at
