@@ -93,7 +93,7 @@ func perVisitor(r *http.Request) bool {
 func (h *Handler) cachePages(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
-		if strings.HasPrefix(req.URL.Path, "/admin") {
+		if req.URL.Path == "/admin" || strings.HasPrefix(req.URL.Path, "/admin/") {
 			c.Response().Header().Set("Cache-Control", "no-store")
 			return next(c)
 		}
