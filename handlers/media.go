@@ -50,17 +50,6 @@ func (h *Handler) mediaShow(c echo.Context) error {
 	return c.Blob(http.StatusOK, r.Type, r.Data)
 }
 
-// etagMatches reports whether an If-None-Match header names etag.
-func etagMatches(header, etag string) bool {
-	for _, t := range strings.Split(header, ",") {
-		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-		if t == etag || t == "*" {
-			return true
-		}
-	}
-	return false
-}
-
 // withLeads sets the lead image of each article in list that has one.
 func (h *Handler) withLeads(ctx context.Context, list []models.Article) error {
 	ids := make([]int64, len(list))

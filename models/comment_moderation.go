@@ -123,7 +123,7 @@ func (s *CommentStore) SetStatus(ctx context.Context, ids []int64, status string
 // comment is.
 func (s *CommentStore) EditText(ctx context.Context, id int64, text string) error {
 	body, _ := SanitizeComment(text)
-	res, err := s.db.Exec(ctx, `UPDATE comments SET body_html = ? WHERE id = ?`, string(body), id)
+	res, err := s.db.Exec(ctx, `UPDATE comments SET body_html = ?, body_hash = ? WHERE id = ?`, string(body), commentBodyHash(body), id)
 	if err != nil {
 		return fmt.Errorf("models: edit comment: %w", err)
 	}
