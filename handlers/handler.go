@@ -39,6 +39,15 @@ type Deps struct {
 	// SecureCookies marks the session cookie Secure even without TLS here
 	// (behind a proxy that terminates HTTPS).
 	SecureCookies bool
+	// PageCache keeps rendered reader pages; nil turns it off.
+	PageCache *PageCache
+	// Generation counts committed writes (db.DB.Generation); cached pages
+	// are valid for one generation only.
+	Generation func() uint64
+
+	// Media is the image library; Renditions makes and caches its resized copies.
+	Media      *models.MediaStore
+	Renditions *models.Renditions
 }
 
 // WithStores fills deps with the stores over d, the same way for main and
@@ -53,6 +62,9 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Settings = models.NewSettingsStore(d)
 	deps.Audit = models.NewAuditStore(d, now)
 	deps.Setup = models.NewSetupStore(d, now)
+	deps.Generation = d.Generation
+	deps.Media = models.NewMediaStore(d, now)
+	deps.Renditions = models.NewRenditions(deps.Media, renditionCacheBytes, resizeParallel)
 	return deps
 }
 

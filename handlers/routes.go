@@ -14,7 +14,7 @@ func NewServer(h *Handler) *echo.Echo {
 	e.HidePort = true
 	e.IPExtractor = ipExtractor(h.TrustedProxies)
 	e.HTTPErrorHandler = h.httpError
-	e.Use(assignRequestID, h.logRequests, h.recoverPanics, securityHeaders)
+	e.Use(assignRequestID, h.logRequests, h.recoverPanics, securityHeaders, h.cachePages)
 
 	read := []string{http.MethodGet, http.MethodHead}
 	e.Match(read, "/static/*", h.staticFile)
@@ -22,11 +22,13 @@ func NewServer(h *Handler) *echo.Echo {
 	e.Match(read, "/category/:slug", h.sectionShow)
 	e.Match(read, "/tag/:slug", h.tagShow)
 	e.Match(read, "/author/:slug", h.authorShow)
+	e.Match(read, "/media/:id/:file", h.mediaShow)
 	e.Match(read, "/:section/:slug", h.articleShow)
 	h.commentRoutes(e)
 
 	admin := h.adminGroup(e)
 	h.authRoutes(e, admin)
 	h.newsroomRoutes(e, admin)
+	h.mediaAdminRoutes(admin)
 	return e
 }
