@@ -60,6 +60,16 @@ const measureLayout = `(() => {
   };
 })()`
 
+// loadAllImages makes every lazy image load now and waits for them (at
+// most 10 s).
+const loadAllImages = `(async () => {
+  const imgs = [...document.images];
+  imgs.forEach(i => { i.loading = "eager"; });
+  const all = Promise.all(imgs.map(i => i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; })));
+  await Promise.race([all, new Promise(r => setTimeout(r, 10000))]);
+  return imgs.length;
+})()`
+
 // phoneJourney: the front page and an article at 360 and 1440 px wide.
 // Nothing overflows sideways; the sidebar follows the article in the
 // document, below it on a phone and beside it on a desktop. Screenshots of
@@ -79,6 +89,9 @@ func phoneJourney(t *testing.T, s *suite) {
 		tb.do("set the viewport", chromedp.EmulateViewport(vp.width, vp.height, opts...))
 		for _, pg := range []struct{ name, path string }{{"front", "/"}, {"article", article}} {
 			tb.open(pg.path, http.StatusOK)
+			// Lazy images below the fold load only on scrolling; load them
+			// all, so the layout and the screenshot are the finished page.
+			evalAs[int](tb, loadAllImages, chromedp.EvalAwaitPromise)
 			what := fmt.Sprintf("%s page at %d px", pg.name, vp.width)
 			f := measure(t, tb)
 			checkNoOverflow(t, what, vp, f)
