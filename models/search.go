@@ -1,0 +1,161 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"strings"
+	"unicode"
+)
+
+// Limits on what a search reads from its query string: enough for any real
+// question, small enough that a pasted essay stays cheap.
+const (
+	maxQueryRunes = 256
+	maxQueryTerms = 12
+	maxTermRunes  = 64
+)
+
+// Markers snippet() puts around matched words. They are control characters
+// that db.PlainText removes from indexed text; HighlightSnippet escapes the
+// rest and turns only these into <mark>.
+const (
+	markOpen  = "\x02"
+	markClose = "\x03"
+)
+
+// SearchQuery turns anything a reader types into a safe FTS5 query: every
+// word becomes a quoted string, so no character the reader sends is read as
+// query syntax (AND, OR, NOT, NEAR, *, ^, :, parentheses all become words or
+// separators). Words joined by punctuation ("covid-19", "10:30") and words
+// inside double quotes become phrases; a * right after the last word of the
+// query makes it a prefix ("elect*"). All words must match. The result is
+// empty when the input holds no word at all (a lone *, emoji, punctuation).
+func SearchQuery(input string) string {
+	if r := []rune(input); len(r) > maxQueryRunes {
+		input = string(r[:maxQueryRunes])
+	}
+	var phrases []string
+	var words []string // words of the current phrase
+	inQuote := false
+	flush := func() {
+		if len(words) > 0 && len(phrases) < maxQueryTerms {
+			phrases = append(phrases, `"`+strings.Join(words, " ")+`"`)
+		}
+		words = words[:0]
+	}
+	var word []rune
+	endWord := func() {
+		if len(word) > 0 {
+			if len(word) > maxTermRunes {
+				word = word[:maxTermRunes]
+			}
+			words = append(words, string(word))
+			word = word[:0]
+		}
+	}
+	for _, r := range input {
+		switch {
+		case isWordRune(r):
+			word = append(word, r)
+		case r == '"':
+			endWord()
+			flush()
+			inQuote = !inQuote
+		case r == '*' && len(word) > 0:
+			endWord()
+			if !inQuote && len(words) == 1 {
+				words[0] += `"*` // closed below as "word"*
+			}
+			flush()
+		case unicode.IsSpace(r) && !inQuote:
+			endWord()
+			flush()
+		default: // punctuation inside a word joins a phrase; emoji and the like too
+			endWord()
+		}
+	}
+	endWord()
+	flush()
+	for i, p := range phrases {
+		// A prefix word was written as "word"*" by the loop: make it "word"*.
+		phrases[i] = strings.Replace(p, `"*"`, `"*`, 1)
+	}
+	return strings.Join(phrases, " ")
+}
+
+// isWordRune reports whether r is part of a word for the index's
+// unicode61 tokenizer: letters, digits and combining marks.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// SearchResult is one article found by a search, with a snippet of the
+// text around the matched words.
+type SearchResult struct {
+	Article
+	Snippet template.HTML
+}
+
+// Column weights for bm25, in the index's column order: a word in the
+// title counts most, then tags and the author, then the summary, the body
+// least.
+const rankWeights = `10.0, 4.0, 1.0, 5.0, 3.0`
+
+// recencyBoost multiplies an article's bm25 score (negative: lower is
+// better) by up to 1.3 for an article published now, fading to 1.15 after a
+// month and towards 1 after that, so among equally good matches the newer
+// comes first without burying an older article that matches much better.
+const recencyBoost = `(1.0 + 0.3 / (1.0 + (?2 - a.published_at) / 2592000.0))`
+
+// maxRanked bounds how many of the newest matching articles are ranked for
+// one query. A word found in most of the archive would otherwise make every
+// search for it score the whole archive; past this many, the older matches
+// are not ranked.
+const maxRanked = 5000
+
+// Search returns one page of live articles matching the reader's query,
+// best first. An empty query (see SearchQuery) finds nothing.
+func (s *ArticleStore) Search(ctx context.Context, input string, page int) ([]SearchResult, Pager, error) {
+	p := Pager{Page: page, Size: PageSize}
+	q := SearchQuery(input)
+	if q == "" {
+		return nil, p, nil
+	}
+	rows, err := s.db.R.QueryContext(ctx, `WITH hits AS MATERIALIZED (
+			SELECT f.rowid AS id, bm25(articles_fts, `+rankWeights+`) AS score
+			FROM articles_fts f JOIN articles a ON a.id = f.rowid
+			WHERE articles_fts MATCH ?1 AND a.status = 'published' AND a.published_at <= ?2
+			ORDER BY f.rowid DESC LIMIT ?5),
+		top AS MATERIALIZED (
+			SELECT hits.id, hits.score * `+recencyBoost+` AS score, a.published_at
+			FROM hits JOIN articles a ON a.id = hits.id
+			ORDER BY score, a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4)
+		SELECT `+listCols+`, snippet(articles_fts, -1, char(2), char(3), '…', 32)
+		FROM top JOIN articles_fts f ON f.rowid = top.id
+			JOIN articles a ON a.id = top.id JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id
+		WHERE articles_fts MATCH ?1
+		ORDER BY top.score, top.published_at DESC, top.id DESC`,
+		q, s.now().Unix(), p.Size+1, p.Offset(), maxRanked)
+	if err != nil {
+		return nil, p, fmt.Errorf("models: search: %w", err)
+	}
+	defer rows.Close()
+	var out []SearchResult
+	for rows.Next() {
+		var snip string
+		a, err := scanArticle(rows, &snip)
+		if err != nil {
+			return nil, p, fmt.Errorf("models: scan search result: %w", err)
+		}
+		out = append(out, SearchResult{Article: a, Snippet: HighlightSnippet(snip)})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, p, fmt.Errorf("models: search: %w", err)
+	}
+	if len(out) > p.Size {
+		p.HasNext = true
+		out = out[:p.Size]
+	}
+	return out, p, nil
+}
