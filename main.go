@@ -37,6 +37,8 @@ type config struct {
 	addr   string
 	dbPath string
 	noDemo bool
+	// baseURL is the site's public address, the start of absolute URLs.
+	baseURL string
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -46,11 +48,17 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&cfg.addr, "addr", envOr(getenv, "NEWS_ADDR", "localhost:8080"), "address to listen on (NEWS_ADDR)")
 	fs.StringVar(&cfg.dbPath, "db", envOr(getenv, "NEWS_DB", "data/news.db"), "SQLite database file (NEWS_DB)")
 	fs.BoolVar(&cfg.noDemo, "no-demo", false, "start a new database empty instead of with demo content")
+	fs.StringVar(&cfg.baseURL, "base-url", getenv("NEWS_BASE_URL"),
+		"public address of the site for absolute links, such as https://news.example.com (NEWS_BASE_URL; default: from --addr)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	var err error
+	if cfg.baseURL, err = baseURL(cfg.baseURL, cfg.addr); err != nil {
+		return cfg, err
 	}
 	return cfg, nil
 }
@@ -75,7 +83,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	}
 	defer store.Close()
 
-	srv, err := buildServer(store, logger)
+	srv, err := buildServer(store, logger, cfg.baseURL)
 	if err != nil {
 		return err
 	}
@@ -142,7 +150,7 @@ func openStore(ctx context.Context, path string, demo bool, logger *slog.Logger)
 }
 
 // buildServer parses the templates and wires stores and handlers.
-func buildServer(store *db.DB, logger *slog.Logger) (http.Handler, error) {
+func buildServer(store *db.DB, logger *slog.Logger, baseURL string) (http.Handler, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err
@@ -152,9 +160,10 @@ func buildServer(store *db.DB, logger *slog.Logger) (http.Handler, error) {
 		return nil, err
 	}
 	h := handlers.New(handlers.WithStores(handlers.Deps{
-		Views:  renderer,
-		Assets: assets,
-		Logger: logger,
+		Views:   renderer,
+		Assets:  assets,
+		Logger:  logger,
+		BaseURL: baseURL,
 	}, store, time.Now))
 	return handlers.NewServer(h), nil
 }

@@ -50,6 +50,7 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	if p.Tags, err = h.Tags.ForArticle(ctx, a.ID); err != nil {
 		return p, err
 	}
+	p.Meta = h.articleMeta(p.Layout, a, p.Tags)
 	related, err := h.Articles.Related(ctx, a, relatedCount)
 	if err != nil {
 		return p, err

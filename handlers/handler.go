@@ -25,6 +25,10 @@ type Deps struct {
 	Logger     *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
+	// BaseURL is the site's public address without a trailing slash, such
+	// as https://news.example.com: the start of every absolute URL (feeds,
+	// sitemaps, canonical links, social cards).
+	BaseURL string
 }
 
 // WithStores fills deps with the stores over d, the same way for main and

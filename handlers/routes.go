@@ -25,5 +25,6 @@ func NewServer(h *Handler) *echo.Echo {
 	e.Match(read, "/tag/:slug", h.tagShow)
 	e.Match(read, "/author/:slug", h.authorShow)
 	e.Match(read, "/:section/:slug", h.articleShow)
+	h.discoveryRoutes(e, read)
 	return e
 }

@@ -25,13 +25,17 @@ import (
 // and in the stores agree.
 var testNow = time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
 
+// testBaseURL is the public address the test site believes it has, so
+// absolute URLs do not depend on the test server's port.
+const testBaseURL = "https://news.example.com"
+
 // clock is a settable clock for tests.
 type clock struct {
 	mu sync.Mutex
 	t  time.Time
 }
 
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *clock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 // testServer is the real Echo server over a temporary database.
@@ -81,9 +85,10 @@ func newTestServer(t testing.TB, demo bool) *testServer {
 	}
 	clk := &clock{t: testNow}
 	h := New(WithStores(Deps{
-		Views:  r,
-		Assets: assets,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Views:   r,
+		Assets:  assets,
+		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
+		BaseURL: testBaseURL,
 	}, d, clk.Now))
 	srv := httptest.NewServer(NewServer(h))
 	t.Cleanup(srv.Close)

@@ -24,10 +24,11 @@ const (
 	PageArticle = "article"
 	PageList    = "list"
 	PageError   = "error"
+	PageSearch  = "search"
 )
 
 // Pages lists every page constant, so a test can match them with the files.
-var Pages = []string{PageHome, PageArticle, PageList, PageError}
+var Pages = []string{PageHome, PageArticle, PageList, PageError, PageSearch}
 
 // Renderer executes parsed page templates. It is immutable once built and
 // safe for concurrent use.

@@ -82,3 +82,8 @@ SELECT a.id, a.title, a.summary, news_plain_text(a.body_html),
     u.name
 FROM articles a JOIN users u ON u.id = a.author_id
 WHERE a.status = 'published';
+
+-- Sitemaps list every live article's address and last change; this index
+-- covers those queries, so they never read the article rows and their long
+-- bodies.
+CREATE INDEX articles_sitemap ON articles (status, id, published_at, updated_at, category_id, slug);
