@@ -6,6 +6,8 @@ import (
 	"encoding/xml"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -75,13 +77,21 @@ func later(a, b time.Time) time.Time {
 }
 
 // tagURI is an entry's permanent id, which stays the same when the
-// article's title, slug or section change (RFC 4151).
+// article's title, slug, section or publication time change (RFC 4151).
 func (h *Handler) tagURI(a models.Article) string {
 	host := "localhost"
 	if u, err := url.Parse(h.BaseURL); err == nil && u.Hostname() != "" {
 		host = u.Hostname()
 	}
-	return "tag:" + host + "," + a.PublishedAt.UTC().Format("2006-01-02") + ":article:" + itoa(a.ID)
+	return "tag:" + host + "," + a.CreatedAt.UTC().Format("2006-01-02") + ":article:" + itoa(a.ID)
+}
+
+var sitePathAttrRe = regexp.MustCompile(`(\s(?:src|href))="/([^/"])`)
+
+// absoluteLinks makes the site's own links and images in an article's HTML
+// absolute, since a feed reader shows them away from the site.
+func (h *Handler) absoluteLinks(html string) string {
+	return sitePathAttrRe.ReplaceAllString(html, `$1="`+strings.ReplaceAll(h.BaseURL, "$", "$$")+`/$2`)
 }
 
 // feedRSS serves /feed and /category/:slug/feed.

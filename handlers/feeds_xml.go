@@ -73,7 +73,7 @@ func (h *Handler) rss(f feed) rssDoc {
 		ch.Items = append(ch.Items, rssItem{
 			Title: a.Title, Link: h.BaseURL + a.URL(),
 			GUID:        rssGUID{IsPermaLink: "false", Value: h.tagURI(a)},
-			Description: a.Summary, Content: cdata{string(a.BodyHTML)}, Creator: a.Author.Name,
+			Description: a.Summary, Content: cdata{h.absoluteLinks(string(a.BodyHTML))}, Creator: a.Author.Name,
 			Categories: cats, PubDate: a.PublishedAt.UTC().Format(time.RFC1123Z),
 			Modified: isoTime(later(a.PublishedAt, a.UpdatedAt)),
 		})
@@ -152,7 +152,7 @@ func (h *Handler) atom(f feed) atomDoc {
 			Author:     atomPerson{Name: a.Author.Name, URI: h.BaseURL + a.Author.URL()},
 			Categories: cats,
 			Summary:    atomText{Type: "text", Value: a.Summary},
-			Content:    atomText{Type: "html", Value: string(a.BodyHTML)},
+			Content:    atomText{Type: "html", Value: h.absoluteLinks(string(a.BodyHTML))},
 		})
 	}
 	return doc
