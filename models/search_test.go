@@ -251,3 +251,39 @@ func TestSearchHostileQueries(t *testing.T) {
 		}
 	}
 }
+
+func TestSitemapPages(t *testing.T) {
+	t.Parallel()
+	sc := newSearchCorpus(t)
+	ctx := context.Background()
+	// 6 live articles (the draft and the future one left out), 4 a page.
+	pages, err := sc.articles.SitemapPages(ctx, 4)
+	if err != nil || len(pages) != 2 {
+		t.Fatalf("pages %v, %v; want 2", pages, err)
+	}
+	var all []string
+	for n := 1; n <= 3; n++ {
+		entries, err := sc.articles.SitemapEntries(ctx, n, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var newest time.Time
+		for _, e := range entries {
+			all = append(all, e.Slug)
+			if e.LastMod.After(newest) {
+				newest = e.LastMod
+			}
+		}
+		if n <= 2 && !newest.Equal(pages[n-1]) {
+			t.Errorf("page %d last changed %v, index says %v", n, newest, pages[n-1])
+		}
+	}
+	if len(all) != 6 {
+		t.Errorf("entries %v, want the 6 live articles once each", all)
+	}
+	for _, slug := range all {
+		if strings.Contains(slug, "secret") || strings.Contains(slug, "festival") {
+			t.Errorf("sitemap lists %s", slug)
+		}
+	}
+}
