@@ -27,9 +27,9 @@ const (
 // SearchQuery turns anything a reader types into a safe FTS5 query: every
 // word becomes a quoted string, so no character the reader sends is read as
 // query syntax (AND, OR, NOT, NEAR, *, ^, :, parentheses all become words or
-// separators). Words joined by punctuation ("covid-19", "10:30") and words
-// inside double quotes become phrases; a * right after the last word of the
-// query makes it a prefix ("elect*"). All words must match. The result is
+// separators). Words joined by phraseJoiners ("covid-19", "10:30") and
+// words inside double quotes become phrases; a * right after a word makes
+// it a prefix ("elect*"). All words must match. The result is
 // empty when the input holds no word at all (a lone *, emoji, punctuation).
 func SearchQuery(input string) string {
 	if r := []rune(input); len(r) > maxQueryRunes {
@@ -68,11 +68,11 @@ func SearchQuery(input string) string {
 				words[0] += `"*` // closed below as "word"*
 			}
 			flush()
-		case unicode.IsSpace(r) && !inQuote:
+		case strings.ContainsRune(phraseJoiners, r) || inQuote:
+			endWord()
+		default: // spaces, brackets, other punctuation, emoji
 			endWord()
 			flush()
-		default: // punctuation inside a word joins a phrase; emoji and the like too
-			endWord()
 		}
 	}
 	endWord()
@@ -83,6 +83,10 @@ func SearchQuery(input string) string {
 	}
 	return strings.Join(phrases, " ")
 }
+
+// phraseJoiners are the characters that join words into one term, as in
+// "covid-19", "10:30", "o'brien", "www.example.com", "at&t".
+const phraseJoiners = "-‐–'’.:/_@&+"
 
 // isWordRune reports whether r is part of a word for the index's
 // unicode61 tokenizer: letters, digits and combining marks.
