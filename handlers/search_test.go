@@ -141,3 +141,16 @@ func TestMastheadSearchBox(t *testing.T) {
 		t.Error("demo article not found")
 	}
 }
+
+// Pages render from their zero values, so a template mistake fails here and
+// not in front of a reader.
+func TestDiscoveryPagesRenderFromZero(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, false)
+	for _, p := range []page{SearchPage{}, SearchPage{Query: "x", Searched: true}, ArticlePage{}, HomePage{}} {
+		var sb strings.Builder
+		if err := ts.H.Views.Render(&sb, p.template(), p); err != nil {
+			t.Errorf("%T: %v", p, err)
+		}
+	}
+}
