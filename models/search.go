@@ -29,18 +29,20 @@ const (
 // query syntax (AND, OR, NOT, NEAR, *, ^, :, parentheses all become words or
 // separators). Words joined by phraseJoiners ("covid-19", "10:30") and
 // words inside double quotes become phrases; a * right after a word makes
-// it a prefix ("elect*"). All words must match. The result is
+// it a prefix ("elect*"). All words must match, except stop words. The result is
 // empty when the input holds no word at all (a lone *, emoji, punctuation).
 func SearchQuery(input string) string {
 	if r := []rune(input); len(r) > maxQueryRunes {
 		input = string(r[:maxQueryRunes])
 	}
 	var phrases []string
+	var common []bool  // phrases[i] is a lone stop word, such as "the"
 	var words []string // words of the current phrase
 	inQuote := false
 	flush := func() {
 		if len(words) > 0 && len(phrases) < maxQueryTerms {
 			phrases = append(phrases, `"`+strings.Join(words, " ")+`"`)
+			common = append(common, !inQuote && len(words) == 1 && stopWords[strings.ToLower(words[0])])
 		}
 		words = words[:0]
 	}
@@ -77,11 +79,32 @@ func SearchQuery(input string) string {
 	}
 	endWord()
 	flush()
+	// Words such as "the" are in nearly every article: they narrow nothing
+	// and make a search slow. Leave them out unless they are all there is.
+	var kept []string
 	for i, p := range phrases {
-		// A prefix word was written as "word"*" by the loop: make it "word"*.
-		phrases[i] = strings.Replace(p, `"*"`, `"*`, 1)
+		if !common[i] {
+			kept = append(kept, p)
+		}
 	}
-	return strings.Join(phrases, " ")
+	if len(kept) == 0 {
+		kept = phrases
+	}
+	for i, p := range kept {
+		// A prefix word was written as "word"*" by the loop: make it "word"*.
+		kept[i] = strings.Replace(p, `"*"`, `"*`, 1)
+	}
+	return strings.Join(kept, " ")
+}
+
+// stopWords are the commonest English words, left out of a search that has
+// other words. Inside double quotes they are kept, as part of the phrase.
+var stopWords = map[string]bool{
+	"a": true, "an": true, "and": true, "are": true, "as": true, "at": true, "be": true, "but": true,
+	"by": true, "for": true, "from": true, "had": true, "has": true, "have": true, "he": true, "her": true,
+	"his": true, "in": true, "is": true, "it": true, "its": true, "of": true, "on": true, "or": true,
+	"she": true, "that": true, "the": true, "their": true, "they": true, "this": true, "to": true,
+	"was": true, "were": true, "which": true, "will": true, "with": true,
 }
 
 // phraseJoiners are the characters that join words into one term, as in
@@ -116,7 +139,7 @@ const recencyBoost = `(1.0 + 0.3 / (1.0 + (?2 - published_at) / 2592000.0))`
 // one query. A word found in most of the archive would otherwise make every
 // search for it score the whole archive; past this many, the older matches
 // are not ranked.
-const maxRanked = 5000
+const maxRanked = 500
 
 // searchSQL ranks the newest maxRanked visible matches, then reads the
 // columns and a snippet for one page of them only.
