@@ -167,6 +167,14 @@ func TestSearchFollowsEdits(t *testing.T) {
 	if got := sc.keys(t, "hopper"); len(got) != 6 {
 		t.Errorf("renamed author finds %d articles, want the 6 live ones: %v", len(got), got)
 	}
+	// Rescheduled to next week, an article leaves the results until then.
+	if _, err := sc.db.Exec(ctx, `UPDATE articles SET published_at = ? WHERE id = ?`,
+		searchNow.Add(7*24*time.Hour).Unix(), sc.ids["title"]); err != nil {
+		t.Fatal(err)
+	}
+	if got := sc.keys(t, "engineers"); len(got) != 0 {
+		t.Errorf("rescheduled article found: %v", got)
+	}
 	// Time passes: the scheduled article goes live.
 	sc.articles.now = func() time.Time { return searchNow.Add(48 * time.Hour) }
 	if got := sc.keys(t, "festival"); strings.Join(got, " ") != "future" {
