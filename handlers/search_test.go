@@ -34,7 +34,8 @@ func TestSearchPage(t *testing.T) {
 		{q: "script", resCount: 1, want: []string{"&lt;<mark>script</mark>&gt;"}, wantNot: []string{"<script>alert"}},
 		{q: "zebra crossing", resCount: 0, want: []string{"No articles match “zebra crossing”", "Check the spelling", `href="/category/world-news"`}},
 		{q: "", resCount: 0, want: []string{"Search the archive", "Type words"}, wantNot: []string{"No articles match"}},
-		{q: "🎉 *", resCount: 0, want: []string{"has no words to search for"}},
+		{q: "🎉 *", resCount: 0, want: []string{"has no words we can search for"}},
+		{q: "the AND of", resCount: 0, want: []string{"has no words we can search for"}},
 		{q: "harbour", page: "2", resCount: 0, want: []string{"no more results", `<link rel="canonical" href="https://news.example.com/search?q=harbour&amp;page=2">`}},
 		{q: `<script>alert(1)</script>`, resCount: 1, want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;"}},
 	}

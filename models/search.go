@@ -28,9 +28,11 @@ const (
 // word becomes a quoted string, so no character the reader sends is read as
 // query syntax (AND, OR, NOT, NEAR, *, ^, :, parentheses all become words or
 // separators). Words joined by phraseJoiners ("covid-19", "10:30") and
-// words inside double quotes become phrases; a * right after a word makes
-// it a prefix ("elect*"). All words must match, except stop words. The result is
-// empty when the input holds no word at all (a lone *, emoji, punctuation).
+// words inside double quotes become phrases. There is no prefix search:
+// "a*" would make one query read most of the index, and stemming already
+// finds "elections" for "election". All words must match; lone stop words
+// ("the", "of") are left out. The result is empty when the input holds no
+// word to search for (a lone *, emoji, punctuation, only stop words).
 func SearchQuery(input string) string {
 	if r := []rune(input); len(r) > maxQueryRunes {
 		input = string(r[:maxQueryRunes])
@@ -42,7 +44,7 @@ func SearchQuery(input string) string {
 	flush := func() {
 		if len(words) > 0 && len(phrases) < maxQueryTerms {
 			phrases = append(phrases, `"`+strings.Join(words, " ")+`"`)
-			common = append(common, !inQuote && len(words) == 1 && stopWords[strings.ToLower(words[0])])
+			common = append(common, len(words) == 1 && stopWords[strings.ToLower(words[0])])
 		}
 		words = words[:0]
 	}
@@ -64,12 +66,6 @@ func SearchQuery(input string) string {
 			endWord()
 			flush()
 			inQuote = !inQuote
-		case r == '*' && len(word) > 0:
-			endWord()
-			if !inQuote && len(words) == 1 {
-				words[0] += `"*` // closed below as "word"*
-			}
-			flush()
 		case strings.ContainsRune(phraseJoiners, r) || inQuote:
 			endWord()
 		default: // spaces, brackets, other punctuation, emoji
@@ -80,25 +76,18 @@ func SearchQuery(input string) string {
 	endWord()
 	flush()
 	// Words such as "the" are in nearly every article: they narrow nothing
-	// and make a search slow. Leave them out unless they are all there is.
+	// and would make the search rank the whole archive.
 	var kept []string
 	for i, p := range phrases {
 		if !common[i] {
 			kept = append(kept, p)
 		}
 	}
-	if len(kept) == 0 {
-		kept = phrases
-	}
-	for i, p := range kept {
-		// A prefix word was written as "word"*" by the loop: make it "word"*.
-		kept[i] = strings.Replace(p, `"*"`, `"*`, 1)
-	}
 	return strings.Join(kept, " ")
 }
 
-// stopWords are the commonest English words, left out of a search that has
-// other words. Inside double quotes they are kept, as part of the phrase.
+// stopWords are the commonest English words, left out of a search.
+// Inside a quoted phrase of several words they are kept, as part of it.
 var stopWords = map[string]bool{
 	"a": true, "an": true, "and": true, "are": true, "as": true, "at": true, "be": true, "but": true,
 	"by": true, "for": true, "from": true, "had": true, "has": true, "have": true, "he": true, "her": true,
