@@ -124,14 +124,14 @@ const rankWeights = `10.0, 4.0, 1.0, 5.0, 3.0`
 // comes first without burying an older article that matches much better.
 const recencyBoost = `(1.0 + 0.3 / (1.0 + (?2 - published_at) / 2592000.0))`
 
-// maxRanked bounds how many matching articles, the most recently added, are ranked for
-// one query. A word found in most of the archive would otherwise make every
-// search for it score the whole archive; past this many, the older matches
-// are not ranked.
+// maxRanked bounds how many matching articles, the most recently added,
+// one query ranks. A word found in much of the archive would otherwise make
+// every search for it score the whole archive; past this many, older
+// matches are left out, so a search shows at most 50 pages.
 const maxRanked = 500
 
-// searchSQL ranks the newest maxRanked visible matches, then reads the
-// columns and a snippet for one page of them only.
+// searchSQL ranks the maxRanked most recently added visible matches, then
+// reads the columns and a snippet for one page of them only.
 const searchSQL = `WITH hits AS MATERIALIZED (
 		SELECT f.rowid AS id, d.published_at, bm25(articles_fts, ` + rankWeights + `) AS score
 		FROM articles_fts f JOIN search_dates d ON d.id = f.rowid
