@@ -9,9 +9,11 @@ import (
 	"html/template"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 	_ "time/tzdata" // the site's time zone works on machines without zoneinfo
@@ -26,7 +28,13 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout); err != nil {
+	var err error
+	if cmd := command(os.Args[1:]); cmd != nil {
+		err = cmd(ctx, os.Args[2:], os.Getenv, os.Stdin, os.Stdout)
+	} else {
+		err = run(ctx, os.Args[1:], os.Getenv, os.Stdout)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "news:", err)
 		os.Exit(1)
 	}
@@ -34,9 +42,13 @@ func main() {
 
 // config is the server's configuration: flags, with environment fallbacks.
 type config struct {
-	addr   string
-	dbPath string
-	noDemo bool
+	addr          string
+	dbPath        string
+	noDemo        bool
+	tlsCert       string
+	tlsKey        string
+	proxies       []*net.IPNet
+	secureCookies bool
 	// baseURL is the site's public address, the start of absolute URLs.
 	baseURL string
 }
@@ -48,6 +60,11 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&cfg.addr, "addr", envOr(getenv, "NEWS_ADDR", "localhost:8080"), "address to listen on (NEWS_ADDR)")
 	fs.StringVar(&cfg.dbPath, "db", envOr(getenv, "NEWS_DB", "data/news.db"), "SQLite database file (NEWS_DB)")
 	fs.BoolVar(&cfg.noDemo, "no-demo", false, "start a new database empty instead of with demo content")
+	fs.StringVar(&cfg.tlsCert, "tls-cert", getenv("NEWS_TLS_CERT"), "TLS certificate file; serve HTTPS with --tls-key (NEWS_TLS_CERT)")
+	fs.StringVar(&cfg.tlsKey, "tls-key", getenv("NEWS_TLS_KEY"), "TLS private key file (NEWS_TLS_KEY)")
+	proxies := fs.String("trusted-proxy", getenv("NEWS_TRUSTED_PROXY"), "comma-separated proxy addresses or CIDR ranges whose X-Forwarded-For is believed (NEWS_TRUSTED_PROXY)")
+	fs.BoolVar(&cfg.secureCookies, "secure-cookies", getenv("NEWS_SECURE_COOKIES") != "",
+		"mark the sign-in cookie Secure, for HTTPS ended by a proxy in front (NEWS_SECURE_COOKIES)")
 	fs.StringVar(&cfg.baseURL, "base-url", getenv("NEWS_BASE_URL"),
 		"public address of the site for absolute links, such as https://news.example.com (NEWS_BASE_URL; default: from --addr)")
 	if err := fs.Parse(args); err != nil {
@@ -56,7 +73,13 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
+	if (cfg.tlsCert == "") != (cfg.tlsKey == "") {
+		return cfg, errors.New("--tls-cert and --tls-key go together")
+	}
 	var err error
+	if cfg.proxies, err = handlers.ParseProxies(strings.Split(*proxies, ",")); err != nil {
+		return cfg, fmt.Errorf("--trusted-proxy: %w", err)
+	}
 	if cfg.baseURL, err = baseURL(cfg.baseURL, cfg.addr); err != nil {
 		return cfg, err
 	}
@@ -83,8 +106,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	}
 	defer store.Close()
 
-	srv, err := buildServer(store, logger, cfg.baseURL)
+	keys, err := sessionKeys(ctx, store, getenv)
 	if err != nil {
+		return err
+	}
+	srv, err := buildServer(store, logger, cfg, keys)
+	if err != nil {
+		return err
+	}
+	if err := announceSetup(ctx, store, siteURL(cfg), logger); err != nil {
 		return err
 	}
 	httpSrv := &http.Server{
@@ -96,10 +126,19 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
 	errc := make(chan error, 1)
 	go func() {
-		logger.Info("serving", "addr", "http://"+cfg.addr, "db", cfg.dbPath)
-		errc <- httpSrv.ListenAndServe()
+		if cfg.tlsCert != "" {
+			logger.Info("serving", "addr", "https://"+ln.Addr().String(), "db", cfg.dbPath)
+			errc <- httpSrv.ServeTLS(ln, cfg.tlsCert, cfg.tlsKey)
+			return
+		}
+		logger.Info("serving", "addr", "http://"+ln.Addr().String(), "db", cfg.dbPath)
+		errc <- httpSrv.Serve(ln)
 	}()
 	select {
 	case err := <-errc:
@@ -150,7 +189,7 @@ func openStore(ctx context.Context, path string, demo bool, logger *slog.Logger)
 }
 
 // buildServer parses the templates and wires stores and handlers.
-func buildServer(store *db.DB, logger *slog.Logger, baseURL string) (http.Handler, error) {
+func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]byte) (http.Handler, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err
@@ -160,10 +199,13 @@ func buildServer(store *db.DB, logger *slog.Logger, baseURL string) (http.Handle
 		return nil, err
 	}
 	h := handlers.New(handlers.WithStores(handlers.Deps{
-		Views:   renderer,
-		Assets:  assets,
-		Logger:  logger,
-		BaseURL: baseURL,
+		Views:          renderer,
+		Assets:         assets,
+		Logger:         logger,
+		TrustedProxies: cfg.proxies,
+		SessionKeys:    sessionKeys,
+		SecureCookies:  cfg.secureCookies,
+		BaseURL:        cfg.baseURL,
 	}, store, time.Now))
 	return handlers.NewServer(h), nil
 }

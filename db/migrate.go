@@ -59,7 +59,11 @@ func (d *DB) Migrate(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	_, err = d.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	return d.migrate(ctx, ms)
+}
+
+func (d *DB) migrate(ctx context.Context, ms []Migration) (int, error) {
+	_, err := d.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY,
 		name TEXT NOT NULL,
 		applied_at INTEGER NOT NULL)`)

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -83,7 +84,7 @@ func (h *Handler) tagURI(a models.Article) string {
 	if u, err := url.Parse(h.BaseURL); err == nil && u.Hostname() != "" {
 		host = u.Hostname()
 	}
-	return "tag:" + host + "," + a.CreatedAt.UTC().Format("2006-01-02") + ":article:" + itoa(a.ID)
+	return "tag:" + host + "," + a.CreatedAt.UTC().Format("2006-01-02") + ":article:" + strconv.FormatInt(a.ID, 10)
 }
 
 var sitePathAttrRe = regexp.MustCompile(`(\s(?:src|href))="/([^/"])`)

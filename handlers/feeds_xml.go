@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"encoding/xml"
-	"strconv"
 	"time"
 )
 
@@ -157,5 +156,3 @@ func (h *Handler) atom(f feed) atomDoc {
 	}
 	return doc
 }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -4,6 +4,7 @@ package handlers
 
 import (
 	"log/slog"
+	"net"
 	"time"
 
 	"github.com/newsroom/news/db"
@@ -25,6 +26,20 @@ type Deps struct {
 	Logger     *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
+	// TrustedProxies are the proxies whose X-Forwarded-For is believed.
+	TrustedProxies []*net.IPNet
+
+	// Newsroom sign-in (handlers/auth.go).
+	Audit *models.AuditStore
+	Setup *models.SetupStore
+	// SessionKeys sign (and, in pairs, encrypt) session cookies: from
+	// NEWS_SESSION_KEYS or the database. Empty: random keys for this
+	// process only, as in tests.
+	SessionKeys [][]byte
+	// SecureCookies marks the session cookie Secure even without TLS here
+	// (behind a proxy that terminates HTTPS).
+	SecureCookies bool
+
 	// BaseURL is the site's public address without a trailing slash, such
 	// as https://news.example.com: the start of every absolute URL (feeds,
 	// sitemaps, canonical links, social cards).
@@ -41,12 +56,17 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Users = models.NewUserStore(d)
 	deps.Comments = models.NewCommentStore(d)
 	deps.Settings = models.NewSettingsStore(d)
+	deps.Audit = models.NewAuditStore(d, now)
+	deps.Setup = models.NewSetupStore(d, now)
 	return deps
 }
 
 // Handler serves the site's pages.
 type Handler struct {
 	Deps
+	auth authState
+	// commentLimit counts comment posts per client address.
+	commentLimit *rateLimiter
 }
 
 // New returns a Handler over deps.
@@ -57,5 +77,5 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps}
+	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates()...)}
 }

@@ -124,6 +124,14 @@ type ArticlePage struct {
 	Related  []models.Article
 	Comments []models.Comment
 	Form     CommentForm
+	// Thread is Comments arranged as replies under what they answer.
+	Thread []*models.CommentNode
+	// ReplyTo is the comment the form answers, nil for a new thread.
+	ReplyTo *models.Comment
+	// CommentNotice tells a commenter what became of their comment.
+	CommentNotice string
+	// Corrections are shown at the end of the article.
+	Corrections []models.Correction
 }
 
 func (ArticlePage) template() string { return views.PageArticle }

@@ -12,19 +12,23 @@ func NewServer(h *Handler) *echo.Echo {
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
-	// Believe only the connection's own address; forwarded headers are set
-	// by whoever sends the request.
-	e.IPExtractor = echo.ExtractIPDirect()
+	e.IPExtractor = ipExtractor(h.TrustedProxies)
 	e.HTTPErrorHandler = h.httpError
 	e.Use(assignRequestID, h.logRequests, h.recoverPanics, securityHeaders)
 
 	read := []string{http.MethodGet, http.MethodHead}
-	e.Match(read, "/static/*", echo.WrapHandler(h.Assets))
+	e.Match(read, "/static/*", h.staticFile)
 	e.Match(read, "/", h.home)
 	e.Match(read, "/category/:slug", h.sectionShow)
 	e.Match(read, "/tag/:slug", h.tagShow)
 	e.Match(read, "/author/:slug", h.authorShow)
 	e.Match(read, "/:section/:slug", h.articleShow)
+	h.commentRoutes(e)
+
+	admin := h.adminGroup(e)
+	h.authRoutes(e, admin)
+	h.newsroomRoutes(e, admin)
+
 	h.discoveryRoutes(e, read)
 	return e
 }

@@ -2,8 +2,11 @@ package models
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"html/template"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsroom/news/db"
@@ -15,6 +18,30 @@ const (
 	CommentApproved = "approved"
 	CommentSpam     = "spam"
 	CommentTrash    = "trash"
+)
+
+// Limits on what a commenter sends, in characters.
+const (
+	MaxCommentLen      = 5000
+	MaxCommentNameLen  = 80
+	MaxCommentEmailLen = 254
+	// MaxCommentDepth is how deep replies nest: a reply to a comment this
+	// deep is shown beside it instead of under it.
+	MaxCommentDepth = 3
+	// MaxCommentLinks is how many links a comment may hold before it is
+	// held for moderation whatever the mode.
+	MaxCommentLinks = 3
+	// DuplicateWindow is how long the same text cannot be posted again to
+	// the same article.
+	DuplicateWindow = 10 * time.Minute
+)
+
+var (
+	// ErrCommentsClosed means the article takes no more comments.
+	ErrCommentsClosed = errors.New("models: comments are closed")
+	// ErrBadParent means a reply names a comment that is not an approved
+	// comment of the same article.
+	ErrBadParent = errors.New("models: reply to a comment that cannot be answered")
 )
 
 // Comment is a reader's comment under an article.
@@ -30,7 +57,11 @@ type Comment struct {
 }
 
 // CommentStore loads and saves comments.
-type CommentStore struct{ db *db.DB }
+type CommentStore struct {
+	db *db.DB
+	// salt caches the site's address salt once read; it never changes.
+	salt atomic.Pointer[string]
+}
 
 // NewCommentStore returns a store over d.
 func NewCommentStore(d *db.DB) *CommentStore { return &CommentStore{db: d} }
@@ -56,4 +87,64 @@ func (s *CommentStore) Approved(ctx context.Context, articleID int64) ([]Comment
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// CommentsAllowed reports whether article a takes comments at now: it must
+// be open to them and, when autoCloseDays is set, published less than that
+// many days ago.
+func CommentsAllowed(a Article, autoCloseDays int, now time.Time) bool {
+	return commentsAllowed(a.CommentsOpen, a.PublishedAt, autoCloseDays, now)
+}
+
+func commentsAllowed(open bool, published time.Time, autoCloseDays int, now time.Time) bool {
+	if !open {
+		return false
+	}
+	if autoCloseDays > 0 && !published.IsZero() &&
+		now.Sub(published) > time.Duration(autoCloseDays)*24*time.Hour {
+		return false
+	}
+	return true
+}
+
+// CommentNode is a comment in its thread, with its replies.
+type CommentNode struct {
+	Comment
+	Depth   int // 1 for a top-level comment
+	Replies []*CommentNode
+}
+
+// CanReply reports whether a reply to this comment nests under it.
+func (n *CommentNode) CanReply() bool { return n.Depth < MaxCommentDepth }
+
+// Thread arranges comments (oldest first) into threads. A reply whose
+// parent is not in the list is shown at the top level; a reply deeper than
+// MaxCommentDepth is shown beside its parent.
+func Thread(list []Comment) []*CommentNode {
+	nodes := make(map[int64]*CommentNode, len(list))
+	var top []*CommentNode
+	for _, c := range list {
+		n := &CommentNode{Comment: c, Depth: 1}
+		nodes[c.ID] = n
+		p := nodes[c.ParentID]
+		for p != nil && p.Depth >= MaxCommentDepth {
+			p = nodes[p.ParentID]
+		}
+		if p == nil {
+			top = append(top, n)
+			continue
+		}
+		n.Depth = p.Depth + 1
+		p.Replies = append(p.Replies, n)
+	}
+	return top
+}
+
+// scanOne reads one row, mapping no row to ErrNotFound.
+func scanOne(row *sql.Row, dest ...any) error {
+	err := row.Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
 }

@@ -11,11 +11,11 @@ import (
 	"github.com/newsroom/news/db"
 )
 
-// Empty reports whether the site has no sections and no users yet, as on a
-// database just created.
+// Empty reports whether the site has no sections and no articles yet, as
+// on a database just created (perhaps with an account already added).
 func Empty(ctx context.Context, d *db.DB) (bool, error) {
 	var n int
-	err := d.R.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM categories) + (SELECT COUNT(*) FROM users)`).Scan(&n)
+	err := d.R.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM categories) OR EXISTS (SELECT 1 FROM articles)`).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("models: check empty: %w", err)
 	}

@@ -23,6 +23,11 @@ func ParsePage(s string) (int, error) {
 	if len(s) > 6 {
 		return 0, ErrBadPage
 	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, ErrBadPage
+		}
+	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > MaxPage {
 		return 0, ErrBadPage

@@ -39,6 +39,51 @@ func RenderMarkdown(src string) (template.HTML, error) {
 	return template.HTML(articlePolicy.SanitizeBytes(buf.Bytes())), nil
 }
 
+// commentTags are the elements a comment may keep, besides the paragraphs
+// and line breaks made from its newlines.
+var commentTags = []string{"p", "br", "a", "b", "strong", "i", "em", "blockquote", "code", "q", "del"}
+
+// commentLinkRel is the rel every link in a comment carries: search engines
+// give it no weight, and the target page gets no handle on ours.
+const commentLinkRel = "nofollow ugc noopener"
+
+// commentPolicy is the first pass over what a commenter typed: only the
+// comment elements, links only to absolute http, https and mailto addresses,
+// no other attribute at all. bluemonday drops script and style elements with
+// their content and every other element with its tags only.
+var commentPolicy = func() *bluemonday.Policy {
+	p := bluemonday.NewPolicy()
+	p.AllowElements(commentTags...)
+	p.AllowAttrs("href").OnElements("a")
+	p.AllowURLSchemes("http", "https", "mailto")
+	p.RequireParseableURLs(true)
+	p.AllowRelativeURLs(false)
+	return p
+}()
+
+// commentFinalPolicy checks the finished comment once more: the same rules,
+// plus the one rel value the site adds itself.
+var commentFinalPolicy = func() *bluemonday.Policy {
+	p := bluemonday.NewPolicy()
+	p.AllowElements(commentTags...)
+	p.AllowAttrs("href").OnElements("a")
+	p.AllowAttrs("rel").Matching(regexp.MustCompile(`^` + commentLinkRel + `$`)).OnElements("a")
+	p.AllowURLSchemes("http", "https", "mailto")
+	p.RequireParseableURLs(true)
+	p.AllowRelativeURLs(false)
+	return p
+}()
+
+// SanitizeComment turns the text of a comment, as typed, into the HTML that
+// is stored and shown: paragraphs and line breaks from newlines, a little
+// formatting, links (plain addresses become links too), every tag balanced
+// and nothing else. It also returns how many links the comment holds.
+func SanitizeComment(text string) (template.HTML, int) {
+	first := commentPolicy.Sanitize(paragraphs(cleanText(text)))
+	shaped, links := shapeComment(first)
+	return template.HTML(commentFinalPolicy.Sanitize(shaped)), links
+}
+
 // trustedHTML marks HTML read back from the store as safe to render. Only
 // columns written through RenderMarkdown or SanitizeComment are passed here.
 func trustedHTML(s string) template.HTML { return template.HTML(s) }

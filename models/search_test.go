@@ -302,3 +302,50 @@ func TestSitemapPages(t *testing.T) {
 		}
 	}
 }
+
+// The newsroom's own write paths keep the index right: an edit is found at
+// once under its new words, unpublishing and the trash take it away.
+func TestSearchFollowsNewsroomEdits(t *testing.T) {
+	t.Parallel()
+	sc := newSearchCorpus(t)
+	ctx := context.Background()
+	by := Editor{ID: sc.authorID, Note: "edited"}
+	a, err := sc.articles.ByID(ctx, sc.ids["body"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = sc.articles.UpdateEdited(ctx, a.ID, a.Version, ArticleInput{
+		Title: "City council meets", Slug: a.Slug, Summary: a.Summary, CategoryID: sc.catID, AuthorID: sc.authorID,
+		BodyMD: "The council debated the new lighthouse.", Status: StatusPublished, PublishedAt: a.PublishedAt,
+		Tags: []string{"Maritime"},
+	}, by)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"lighthouse", "maritime"} {
+		if got := sc.keys(t, q); strings.Join(got, " ") != "body" {
+			t.Errorf("after the edit, %q finds %v", q, got)
+		}
+	}
+	if got := sc.keys(t, "bridge"); strings.Join(got, " ") != "title" {
+		t.Errorf("the old body is still found: %v", got)
+	}
+	if _, err := sc.articles.Unpublish(ctx, []int64{a.ID}, by); err != nil {
+		t.Fatal(err)
+	}
+	if got := sc.keys(t, "lighthouse"); len(got) != 0 {
+		t.Errorf("unpublished article found: %v", got)
+	}
+	if _, err := sc.articles.Publish(ctx, []int64{a.ID}, by); err != nil {
+		t.Fatal(err)
+	}
+	if got := sc.keys(t, "lighthouse"); len(got) != 1 {
+		t.Errorf("republished article not found: %v", got)
+	}
+	if _, err := sc.articles.Trash(ctx, []int64{a.ID}, by); err != nil {
+		t.Fatal(err)
+	}
+	if got := sc.keys(t, "lighthouse"); len(got) != 0 {
+		t.Errorf("trashed article found: %v", got)
+	}
+}

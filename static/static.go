@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"mime"
-	"net/http"
 	"path"
 	"strings"
 )
@@ -57,30 +56,29 @@ func (a *Assets) URL(name string) (string, error) {
 	return Prefix + h + "/" + name, nil
 }
 
-// ServeHTTP serves /static/<hash>/<file>. A hash that is not the file's
-// current one is a 404, so a stale URL is never cached under new content.
-func (a *Assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rest := strings.TrimPrefix(r.URL.Path, Prefix)
+// Asset is one embedded file ready to serve.
+type Asset struct {
+	Body        []byte
+	ContentType string
+	ETag        string
+}
+
+// Lookup finds the file a /static/<hash>/<file> URL names. A hash that is
+// not the file's current one is not found, so a stale URL is never cached
+// under new content.
+func (a *Assets) Lookup(urlPath string) (Asset, bool) {
+	rest := strings.TrimPrefix(urlPath, Prefix)
 	hash, name, ok := strings.Cut(rest, "/")
 	if !ok || a.hashes[name] == "" || a.hashes[name] != hash {
-		http.NotFound(w, r)
-		return
+		return Asset{}, false
 	}
 	b, err := files.ReadFile(name)
 	if err != nil {
-		http.NotFound(w, r)
-		return
+		return Asset{}, false
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-	w.Header().Set("ETag", `"`+hash+`"`)
-	if r.Header.Get("If-None-Match") == `"`+hash+`"` {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	w.Write(b)
+	return Asset{Body: b, ContentType: ctype, ETag: `"` + hash + `"`}, true
 }

@@ -28,7 +28,7 @@ const (
 )
 
 // Pages lists every page constant, so a test can match them with the files.
-var Pages = []string{PageHome, PageArticle, PageList, PageError, PageSearch}
+var Pages = append(append([]string{PageHome, PageArticle, PageList, PageError, PageSearch}, authPages...), newsroomPages...)
 
 // Renderer executes parsed page templates. It is immutable once built and
 // safe for concurrent use.

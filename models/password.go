@@ -1,0 +1,103 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/crypto/bcrypt"
+)
+
+// Password rules and cost.
+const (
+	// PasswordCost is the bcrypt cost of every stored password.
+	PasswordCost = 12
+	// MinPasswordLen is the fewest characters a password may have.
+	MinPasswordLen = 10
+	// maxPasswordBytes is bcrypt's limit; longer input would be cut silently.
+	maxPasswordBytes = 72
+)
+
+var (
+	// ErrBadCredentials means the email or the password is wrong; which one
+	// is deliberately not said.
+	ErrBadCredentials = errors.New("models: wrong email or password")
+	// ErrWeakPassword means a new password breaks the rules.
+	ErrWeakPassword = errors.New("models: password must have at least 10 characters")
+	// ErrPasswordTooLong means a new password is longer than bcrypt accepts.
+	ErrPasswordTooLong = errors.New("models: password must be at most 72 bytes")
+)
+
+// CheckPassword reports why a new password is not acceptable, or nil.
+func CheckPassword(pw string) error {
+	if utf8.RuneCountInString(pw) < MinPasswordLen || strings.TrimSpace(pw) == "" {
+		return ErrWeakPassword
+	}
+	if len(pw) > maxPasswordBytes {
+		return ErrPasswordTooLong
+	}
+	return nil
+}
+
+// HashPassword checks pw against the rules and returns its bcrypt hash.
+func HashPassword(pw string) (string, error) {
+	if err := CheckPassword(pw); err != nil {
+		return "", err
+	}
+	h, err := bcrypt.GenerateFromPassword([]byte(pw), PasswordCost)
+	if err != nil {
+		return "", fmt.Errorf("models: hash password: %w", err)
+	}
+	return string(h), nil
+}
+
+// dummyHash is compared against when an email is unknown, so that a wrong
+// email takes as long as a wrong password and timing does not tell which
+// accounts exist. It is the hash of a random string nobody knows.
+const dummyHash = "$2a$12$Z3r7QmoD0pkf8HoH96HuI.DWYnDs1x8PUCGcq8sJdykrlLRtadFNq"
+
+// Authenticate returns the enabled user with that email and password, or
+// ErrBadCredentials for a wrong email, a wrong password, a disabled account
+// or one that cannot sign in.
+func (s *UserStore) Authenticate(ctx context.Context, email, password string) (User, error) {
+	var hash string
+	u, err := scanUserHash(s.db.R.QueryRowContext(ctx,
+		`SELECT `+userCols+`, password_hash FROM users WHERE email = ?`, strings.TrimSpace(email)), &hash)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return User{}, err
+	}
+	if err != nil || hash == "" {
+		bcrypt.CompareHashAndPassword([]byte(dummyHash), []byte(password))
+		return User{}, ErrBadCredentials
+	}
+	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil || u.Disabled {
+		return User{}, ErrBadCredentials
+	}
+	return u, nil
+}
+
+// CheckUserPassword reports whether password is the user's current one.
+func (s *UserStore) CheckUserPassword(ctx context.Context, id int64, password string) (bool, error) {
+	var hash string
+	_, err := scanUserHash(s.db.R.QueryRowContext(ctx,
+		`SELECT `+userCols+`, password_hash FROM users WHERE id = ?`, id), &hash)
+	if err != nil {
+		return false, err
+	}
+	return hash != "" && bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) == nil, nil
+}
+
+// SetPassword checks and stores a new password for the user.
+func (s *UserStore) SetPassword(ctx context.Context, id int64, password string) error {
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	res, err := s.db.Exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, id)
+	if err != nil {
+		return fmt.Errorf("models: set password: %w", err)
+	}
+	return mustAffect(res)
+}
