@@ -39,6 +39,11 @@ type Deps struct {
 	// SecureCookies marks the session cookie Secure even without TLS here
 	// (behind a proxy that terminates HTTPS).
 	SecureCookies bool
+	// PageCache keeps rendered reader pages; nil turns it off.
+	PageCache *PageCache
+	// Generation counts committed writes (db.DB.Generation); cached pages
+	// are valid for one generation only.
+	Generation func() uint64
 
 	// BaseURL is the site's public address without a trailing slash, such
 	// as https://news.example.com: the start of every absolute URL (feeds,
@@ -58,6 +63,7 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Settings = models.NewSettingsStore(d)
 	deps.Audit = models.NewAuditStore(d, now)
 	deps.Setup = models.NewSetupStore(d, now)
+	deps.Generation = d.Generation
 	return deps
 }
 

@@ -85,10 +85,13 @@ func newTestServer(t testing.TB, demo bool) *testServer {
 	}
 	clk := &clock{t: testNow}
 	h := New(WithStores(Deps{
-		Views:   r,
-		Assets:  assets,
-		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
-		BaseURL: testBaseURL,
+		Views:  r,
+		Assets: assets,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		// The page cache is on in every test, so that any test of a change
+		// also shows that readers see it.
+		PageCache: NewPageCache(16 << 20),
+		BaseURL:   testBaseURL,
 	}, d, clk.Now))
 	srv := httptest.NewServer(NewServer(h))
 	t.Cleanup(srv.Close)

@@ -159,6 +159,10 @@ func (h *Handler) newsSitemap(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if n := len(list); n > 0 {
+		// The page changes by time alone when its oldest article leaves.
+		cacheUntil(c, list[n-1].PublishedAt.Add(newsWindow))
+	}
 	doc := newsURLSet{NSNews: "http://www.google.com/schemas/sitemap-news/0.9", URLs: make([]newsURL, len(list))}
 	for i, a := range list {
 		u := &doc.URLs[i]

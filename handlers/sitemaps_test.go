@@ -94,3 +94,26 @@ func TestSitemaps(t *testing.T) {
 		}
 	}
 }
+
+// The page cache must not keep the news sitemap past the moment its oldest
+// article leaves the 48-hour window, even with nothing written meanwhile.
+func TestNewsSitemapAgesOutOfTheCache(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, false)
+	seedDiscovery(t, ts)
+	count := func() int {
+		_, body := ts.get(t, "/news-sitemap.xml")
+		return strings.Count(body, "<url>")
+	}
+	// At 01:00 the page is cached until midnight at the latest, and at
+	// least until the scheduled article goes live at 12:00.
+	ts.Clock.Set(testNow.Add(13 * time.Hour))
+	if n := count(); n != 2 {
+		t.Fatalf("%d articles, want 2", n)
+	}
+	// The Q&A article was published 30 hours before testNow.
+	ts.Clock.Set(testNow.Add(19 * time.Hour))
+	if n := count(); n != 1 {
+		t.Errorf("19 hours later: %d articles, want 1", n)
+	}
+}

@@ -143,6 +143,7 @@ const searchSQL = `WITH hits AS MATERIALIZED (
 	SELECT ` + listCols + `, snippet(articles_fts, -1, char(2), char(3), '…', 32)
 	FROM top JOIN articles_fts f ON f.rowid = top.id
 		JOIN articles a ON a.id = top.id JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id
+		LEFT JOIN article_stats st ON st.article_id = a.id
 	WHERE articles_fts MATCH ?1 AND a.status = 'published' AND a.published_at <= ?2
 	ORDER BY top.score, top.published_at DESC, top.id DESC`
 
