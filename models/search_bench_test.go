@@ -165,14 +165,24 @@ var benchQueries = []string{
 }
 
 // BenchmarkSearch runs the query mix over a generated corpus of 100 000
-// articles (SEARCH_BENCH_ARTICLES to change it) and reports the median and
-// 95th percentile time of one search.
+// articles (SEARCH_BENCH_ARTICLES to change it), or over the database
+// SEARCH_BENCH_DB names (such as one made by "news demo"), and reports the
+// median and 95th percentile time of one search.
 func BenchmarkSearch(b *testing.B) {
 	n := 100000
 	if v := os.Getenv("SEARCH_BENCH_ARTICLES"); v != "" {
 		n, _ = strconv.Atoi(v)
 	}
-	d := benchCorpus(b, n)
+	var d *db.DB
+	if path := os.Getenv("SEARCH_BENCH_DB"); path != "" {
+		var err error
+		if d, err = db.Open(path); err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { d.Close() })
+	} else {
+		d = benchCorpus(b, n)
+	}
 	store := NewArticleStore(d, func() time.Time { return searchNow })
 	ctx := context.Background()
 	var times []time.Duration
