@@ -64,6 +64,10 @@ func benchCorpus(b *testing.B, n int) *db.DB {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { d.Close() })
+	// A corpus kept from an older build may miss later migrations.
+	if _, err := d.Migrate(context.Background()); err != nil {
+		b.Fatal(err)
+	}
 	return d
 }
 
