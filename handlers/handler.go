@@ -45,6 +45,10 @@ type Deps struct {
 	// are valid for one generation only.
 	Generation func() uint64
 
+	// Media is the image library; Renditions makes and caches its resized copies.
+	Media      *models.MediaStore
+	Renditions *models.Renditions
+
 	// BaseURL is the site's public address without a trailing slash, such
 	// as https://news.example.com: the start of every absolute URL (feeds,
 	// sitemaps, canonical links, social cards).
@@ -64,6 +68,8 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Audit = models.NewAuditStore(d, now)
 	deps.Setup = models.NewSetupStore(d, now)
 	deps.Generation = d.Generation
+	deps.Media = models.NewMediaStore(d, now)
+	deps.Renditions = models.NewRenditions(deps.Media, renditionCacheBytes, resizeParallel)
 	return deps
 }
 

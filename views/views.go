@@ -25,10 +25,15 @@ const (
 	PageList    = "list"
 	PageError   = "error"
 	PageSearch  = "search"
+	// The media library.
+	PageAdminMedia     = "admin_media"
+	PageAdminMediaEdit = "admin_media_edit"
+	PageAdminMediaPick = "admin_media_pick"
 )
 
 // Pages lists every page constant, so a test can match them with the files.
-var Pages = append(append([]string{PageHome, PageArticle, PageList, PageError, PageSearch}, authPages...), newsroomPages...)
+var Pages = append(append(append([]string{PageHome, PageArticle, PageList, PageError, PageSearch}, authPages...), newsroomPages...),
+	PageAdminMedia, PageAdminMediaEdit, PageAdminMediaPick)
 
 // Renderer executes parsed page templates. It is immutable once built and
 // safe for concurrent use.
