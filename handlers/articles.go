@@ -57,7 +57,6 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	if p.Tags, err = h.Tags.ForArticle(ctx, a.ID); err != nil {
 		return p, err
 	}
-	p.Meta = h.articleMeta(p.Layout, a, p.Tags)
 	related, err := h.Articles.Related(ctx, a, relatedCount)
 	if err != nil {
 		return p, err
@@ -69,6 +68,7 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	if p.Article.Lead, err = h.leadOf(ctx, a.ID); err != nil {
 		return p, err
 	}
+	p.Meta = h.articleMeta(p.Layout, p.Article, p.Tags)
 	if err := h.commentSection(c, &p); err != nil {
 		return p, err
 	}

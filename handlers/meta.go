@@ -45,6 +45,8 @@ const (
 	shareWidth, shareHeight = 1200, 630
 	logoImage               = "img/logo.png"
 	logoWidth, logoHeight   = 600, 60
+	// cardWidth is the width of a lead image's copy on social cards.
+	cardWidth = 1280
 )
 
 // AbsURL turns a site path into an absolute URL on the site's base URL.
@@ -91,8 +93,14 @@ var imgSrcRe = regexp.MustCompile(`<img[^>]+src="([^"]+)"`)
 func (h *Handler) articleMeta(l Layout, a models.Article, tags []models.Tag) PageMeta {
 	m := l.Meta
 	m.Type = "article"
-	// The article's own first picture makes a better card than the site's.
-	if sub := imgSrcRe.FindStringSubmatch(string(a.BodyHTML)); sub != nil {
+	// The article's own picture makes a better card than the site's: its
+	// lead image, else the first in its body.
+	if ld := a.Lead; ld != nil {
+		m.Image = MetaImage{URL: l.AbsURL(ld.URL(cardWidth)), Alt: ld.Alt}
+		if ld.Width >= cardWidth {
+			m.Image.Width, m.Image.Height = cardWidth, ld.Height*cardWidth/ld.Width
+		}
+	} else if sub := imgSrcRe.FindStringSubmatch(string(a.BodyHTML)); sub != nil {
 		if src := htmlUnescape(sub[1]); strings.HasPrefix(src, "/") || strings.HasPrefix(src, "https://") {
 			m.Image = MetaImage{URL: l.AbsURL(src), Alt: a.Title}
 		}

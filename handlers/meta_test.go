@@ -204,3 +204,24 @@ func TestCanonicalLinks(t *testing.T) {
 		}
 	}
 }
+
+// An article with a lead picture shows it on its social card, with its size.
+func TestArticleMetaUsesLeadImage(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, true)
+	_, body := ts.get(t, "/world-news/kim-jong-un-to-visit-russia-in-coming-days-confirms-kremlin")
+	img := metaContent(body, "og:image")
+	if len(img) != 1 || !strings.HasPrefix(img[0], testBaseURL+"/media/") {
+		t.Fatalf("og:image %q, want the lead image", img)
+	}
+	if w := metaContent(body, "og:image:width"); len(w) == 1 && w[0] != "1280" {
+		t.Errorf("og:image:width %q", w)
+	}
+	var art NewsArticleLD
+	if err := json.Unmarshal(jsonLD(t, body)["NewsArticle"], &art); err != nil || len(art.Image) != 1 || art.Image[0] != img[0] {
+		t.Errorf("NewsArticle image %q, %v", art.Image, err)
+	}
+	if res, _ := ts.get(t, strings.TrimPrefix(img[0], testBaseURL)); res.StatusCode != 200 {
+		t.Errorf("card image %s: status %d", img[0], res.StatusCode)
+	}
+}
