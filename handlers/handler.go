@@ -48,6 +48,11 @@ type Deps struct {
 	// Media is the image library; Renditions makes and caches its resized copies.
 	Media      *models.MediaStore
 	Renditions *models.Renditions
+
+	// BaseURL is the site's public address without a trailing slash, such
+	// as https://news.example.com: the start of every absolute URL (feeds,
+	// sitemaps, canonical links, social cards).
+	BaseURL string
 }
 
 // WithStores fills deps with the stores over d, the same way for main and

@@ -30,5 +30,7 @@ func NewServer(h *Handler) *echo.Echo {
 	h.authRoutes(e, admin)
 	h.newsroomRoutes(e, admin)
 	h.mediaAdminRoutes(admin)
+
+	h.discoveryRoutes(e, read)
 	return e
 }
