@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/newsroom/news/models"
 )
 
@@ -63,7 +64,7 @@ func postComment(t *testing.T, tb *tab, name, body string) {
 // editorJourney: an editor signs in, approves a reader's comment, and the
 // reader sees it; the editor writes and publishes an article with a tag,
 // and readers find it on the front page, in Latest posts, on its section
-// page and on its tag page.
+// page, on its tag page and by searching for it.
 func editorJourney(t *testing.T, s *suite) {
 	st := startSite(t, s, nil)
 	addAccount(t, st, editor)
@@ -128,6 +129,18 @@ func editorJourney(t *testing.T, s *suite) {
 		}
 		reader.clean(pg.what)
 	}
+	// A reader searches from the box in the masthead and presses Enter.
+	reader.do("type a search", chromedp.SendKeys(chromedp.ID("masthead-q"), "tidal turbines"))
+	reader.navigateBy("press Enter to search", http.StatusOK, chromedp.KeyEvent(kb.Enter))
+	if p := reader.path(); !strings.HasPrefix(p, "/search?") {
+		t.Errorf("searching from the masthead led to %s", p)
+	}
+	if reader.count(fmt.Sprintf(`main a[href="/science/%s"]`, slug)) == 0 {
+		t.Errorf("searching for the new article's words does not find it: %s", oneLine(reader.text("main")))
+	}
+	reader.checkAccessible(s, "search results")
+	reader.clean("search results")
+
 	reader.follow(fmt.Sprintf(`aside .latest a[href="/science/%s"]`, slug), http.StatusOK)
 	if got := reader.text("h1"); got != a.Title {
 		t.Errorf("the published article's page is headed %q", got)
