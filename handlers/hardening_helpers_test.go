@@ -109,3 +109,6 @@ func newTLSServerFor(t testing.TB, ts *testServer) *httptest.Server {
 	t.Cleanup(s.Close)
 	return s
 }
+
+// echoOf returns the Echo server behind ts.
+func echoOf(ts *testServer) *echo.Echo { return ts.Config.Handler.(*echo.Echo) }
