@@ -28,6 +28,7 @@ var auditFilters = []Option{
 	{"user.", "People and roles"},
 	{"article.", "Articles"},
 	{"comment.", "Comments"},
+	{"backup.", "Backups"},
 }
 
 func (h *Handler) adminAuditShow(c echo.Context) error {

@@ -3,6 +3,7 @@
 package handlers
 
 import (
+	"context"
 	"log/slog"
 	"net"
 	"time"
@@ -39,6 +40,10 @@ type Deps struct {
 	// SecureCookies marks the session cookie Secure even without TLS here
 	// (behind a proxy that terminates HTTPS).
 	SecureCookies bool
+
+	// Backup writes a consistent copy of the database to a new file
+	// (db.DB.Backup), for the admin's "Download a backup" button.
+	Backup func(ctx context.Context, path string) error
 }
 
 // WithStores fills deps with the stores over d, the same way for main and
@@ -53,6 +58,7 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Settings = models.NewSettingsStore(d)
 	deps.Audit = models.NewAuditStore(d, now)
 	deps.Setup = models.NewSetupStore(d, now)
+	deps.Backup = d.Backup
 	return deps
 }
 

@@ -27,5 +27,6 @@ func NewServer(h *Handler) *echo.Echo {
 
 	admin := h.adminGroup(e)
 	h.authRoutes(e, admin)
+	h.backupRoutes(admin)
 	return e
 }
