@@ -107,7 +107,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	if err != nil {
 		return err
 	}
-	if err := announceSetup(ctx, store, cfg.addr, logger); err != nil {
+	if err := announceSetup(ctx, store, siteURL(cfg), logger); err != nil {
 		return err
 	}
 	httpSrv := &http.Server{

@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
+	"net"
 	"time"
 
 	"github.com/newsroom/news/db"
@@ -32,7 +32,7 @@ func sessionKeys(ctx context.Context, store *db.DB, getenv func(string) string) 
 // announceSetup prints a one-time link to create the first admin when no
 // one can sign in yet. Each start makes a new link and voids the old one;
 // only the token's hash is stored.
-func announceSetup(ctx context.Context, store *db.DB, addr string, logger *slog.Logger) error {
+func announceSetup(ctx context.Context, store *db.DB, baseURL string, logger *slog.Logger) error {
 	n, err := models.NewUserStore(store).CountAccounts(ctx)
 	if err != nil || n > 0 {
 		return err
@@ -42,6 +42,23 @@ func announceSetup(ctx context.Context, store *db.DB, addr string, logger *slog.
 		return err
 	}
 	logger.Info("no account can sign in yet: open this one-time link to create the first admin (it works once, for 24 hours)",
-		"url", fmt.Sprintf("http://%s/admin/setup?token=%s", addr, token))
+		"url", baseURL+"/admin/setup?token="+token)
 	return nil
+}
+
+// siteURL is the address people reach this server at, for links printed
+// to the log.
+func siteURL(cfg config) string {
+	scheme := "http"
+	if cfg.tlsCert != "" {
+		scheme = "https"
+	}
+	host, port, err := net.SplitHostPort(cfg.addr)
+	if err != nil {
+		return scheme + "://" + cfg.addr
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	return scheme + "://" + net.JoinHostPort(host, port)
 }

@@ -28,6 +28,8 @@ var auditFilters = []Option{
 	{"user.", "People and roles"},
 	{"article.", "Articles"},
 	{"comment.", "Comments"},
+	{"section.", "Sections"},
+	{"tag.", "Tags"},
 	{"backup.", "Backups"},
 }
 

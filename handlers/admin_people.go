@@ -138,3 +138,25 @@ func (h *Handler) setDisabled(c echo.Context, disabled bool) error {
 	}
 	return c.Redirect(http.StatusSeeOther, "/admin/people")
 }
+
+// adminPersonPassword sets a new password for someone who forgot theirs,
+// or lets a byline-only author sign in.
+func (h *Handler) adminPersonPassword(c echo.Context) error {
+	u, err := h.person(c)
+	if err != nil {
+		return err
+	}
+	fe := fieldErrors{}
+	pw := c.FormValue("password")
+	checkNewPassword(fe, "password", pw, pw)
+	if msg, bad := fe["password"]; bad {
+		h.addFlash(c, "The password for "+u.Name+" was not changed: "+msg)
+		return c.Redirect(http.StatusSeeOther, "/admin/people")
+	}
+	if err := h.Users.SetPassword(c.Request().Context(), u.ID, pw); err != nil {
+		return err
+	}
+	h.audit(c, "user.password", "set a new password for "+u.Name+" <"+u.Email+">")
+	h.addFlash(c, u.Name+" has a new password. Give it to them in person or by phone, not by email.")
+	return c.Redirect(http.StatusSeeOther, "/admin/people")
+}

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -21,6 +22,12 @@ func (h *Handler) articleShow(c echo.Context) error {
 		return err
 	}
 	a, err := h.Articles.PublishedBySlug(c.Request().Context(), slug)
+	if errors.Is(err, models.ErrNotFound) {
+		// A slug the article had before it was renamed.
+		if moved, rerr := h.Articles.Redirected(c.Request().Context(), slug); rerr == nil {
+			return c.Redirect(http.StatusMovedPermanently, moved.URL())
+		}
+	}
 	if err != nil {
 		return notFoundIf(err)
 	}
@@ -57,6 +64,12 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	p.Related = inZone(related, l.zone())
 	if err := h.commentSection(c, &p); err != nil {
 		return p, err
+	}
+	if p.Corrections, err = h.Articles.Corrections(ctx, a.ID); err != nil {
+		return p, err
+	}
+	for i := range p.Corrections {
+		p.Corrections[i].CreatedAt = p.Corrections[i].CreatedAt.In(l.zone())
 	}
 	return p, nil
 }

@@ -2,9 +2,9 @@ package handlers
 
 import (
 	"crypto/rand"
-	"encoding/hex"
 	"net/http"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -25,7 +25,6 @@ const (
 
 	keyUserID = "uid"
 	keySeen   = "seen"
-	keyNonce  = "sid"
 
 	ctxUser = "admin_user"
 )
@@ -35,6 +34,10 @@ type authState struct {
 	sessions *sessions.CookieStore
 	limiter  *loginLimiter
 	origins  *http.CrossOriginProtection
+	// checks bounds how many password checks run at once: each is a
+	// deliberately slow bcrypt comparison, and a flood of sign-ins from
+	// many addresses must not take every core from the readers.
+	checks chan struct{}
 }
 
 func newAuthState(deps Deps) authState {
@@ -59,47 +62,8 @@ func newAuthState(deps Deps) authState {
 		sessions: store,
 		limiter:  newLoginLimiter(deps.Now),
 		origins:  http.NewCrossOriginProtection(),
+		checks:   make(chan struct{}, max(1, runtime.NumCPU()/2)),
 	}
-}
-
-// AdminLayout is what every /admin page shows around its content.
-type AdminLayout struct {
-	Title   string
-	User    models.User // the signed-in user
-	Flashes []string    // messages from the previous request
-	Site    models.Settings
-	Nav     string // active menu item: "articles", "comments", "sections", "tags", "media", "settings", "people", "audit"
-}
-
-// Can reports whether the signed-in user may use the menu item area.
-func (l AdminLayout) Can(area string) bool {
-	switch area {
-	case "articles", "media", "profile", "dashboard":
-		return l.User.ID != 0
-	case "comments", "sections", "tags":
-		return l.User.Role == models.RoleAdmin || l.User.Role == models.RoleEditor
-	default: // settings, people, audit, backup
-		return l.User.Role == models.RoleAdmin
-	}
-}
-
-// adminLayout loads the signed-in user's chrome (and consumes flashes).
-func (h *Handler) adminLayout(c echo.Context, title, nav string) (AdminLayout, error) {
-	st, err := h.Settings.Get(c.Request().Context())
-	if err != nil {
-		return AdminLayout{}, err
-	}
-	l := AdminLayout{Title: title, User: currentUser(c), Site: st, Nav: nav}
-	sess := h.session(c)
-	if fl := sess.Flashes(); len(fl) > 0 {
-		for _, f := range fl {
-			if s, ok := f.(string); ok {
-				l.Flashes = append(l.Flashes, s)
-			}
-		}
-		h.saveSession(c, sess)
-	}
-	return l, nil
 }
 
 // adminGroup returns the /admin group: requires a session (else 303 to /admin/login?next=<path>),
@@ -149,12 +113,10 @@ func (h *Handler) auditAs(c echo.Context, u models.User, action, detail string) 
 }
 
 // session returns this request's session; a cookie that does not decode
-// (old keys, tampering) gives an empty one.
+// (old keys, tampering) gives an empty one, which saving replaces. The
+// store hands back the same session for the whole request.
 func (h *Handler) session(c echo.Context) *sessions.Session {
-	sess, err := h.auth.sessions.Get(c.Request(), sessionName)
-	if err != nil {
-		sess.Values = map[any]any{}
-	}
+	sess, _ := h.auth.sessions.Get(c.Request(), sessionName)
 	return sess
 }
 
@@ -169,13 +131,11 @@ func (h *Handler) saveSession(c echo.Context, sess *sessions.Session) {
 
 // startSession signs u in with a new session: nothing from the session
 // the browser had before survives, so a session planted before sign-in
-// (fixation) is worthless.
+// (fixation) is worthless. The cookie is re-encrypted with a fresh random
+// IV, so its value changes too.
 func (h *Handler) startSession(c echo.Context, u models.User) {
 	sess := h.session(c)
 	sess.Values = map[any]any{}
-	var nonce [16]byte
-	rand.Read(nonce[:])
-	sess.Values[keyNonce] = hex.EncodeToString(nonce[:])
 	sess.Values[keyUserID] = u.ID
 	sess.Values[keySeen] = h.Now().Unix()
 	h.saveSession(c, sess)
@@ -277,35 +237,4 @@ func localNext(next string) string {
 		return "/admin"
 	}
 	return next
-}
-
-// MenuItem is one link in the newsroom's navigation.
-type MenuItem struct {
-	Key, Label, URL string
-	Current         bool
-}
-
-// adminMenu is the navigation in order; Menu keeps what the user may use.
-var adminMenu = []MenuItem{
-	{Key: "articles", Label: "Articles", URL: "/admin/articles"},
-	{Key: "comments", Label: "Comments", URL: "/admin/comments"},
-	{Key: "sections", Label: "Sections", URL: "/admin/sections"},
-	{Key: "tags", Label: "Tags", URL: "/admin/tags"},
-	{Key: "media", Label: "Media", URL: "/admin/media"},
-	{Key: "settings", Label: "Settings", URL: "/admin/settings"},
-	{Key: "people", Label: "People", URL: "/admin/people"},
-	{Key: "audit", Label: "Audit log", URL: "/admin/audit"},
-	{Key: "backup", Label: "Backup", URL: "/admin/backup"},
-}
-
-// Menu is the navigation the signed-in user may use, the active item marked.
-func (l AdminLayout) Menu() []MenuItem {
-	var out []MenuItem
-	for _, m := range adminMenu {
-		if l.Can(m.Key) {
-			m.Current = m.Key == l.Nav
-			out = append(out, m)
-		}
-	}
-	return out
 }

@@ -3,12 +3,17 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"html"
+	"net"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/models"
@@ -74,4 +79,84 @@ func (ts *testServer) useSessionOf(t testing.TB, u models.User) {
 		t.Fatal(err)
 	}
 	ts.Client.Jar.SetCookies(base, rec.Result().Cookies())
+}
+
+// otherClient returns a view of ts with a cookie jar of its own, as a
+// second browser; with addr, its connections come from that loopback
+// address (such as "127.0.0.2"), as a second machine.
+func (ts *testServer) otherClient(t testing.TB, addr string) *testServer {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	tr := &http.Transport{}
+	if addr != "" {
+		d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(addr)}}
+		tr.DialContext = d.DialContext
+	}
+	t.Cleanup(tr.CloseIdleConnections)
+	other := *ts
+	other.Client = &http.Client{
+		Jar:           jar,
+		Transport:     tr,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Timeout:       30 * time.Second,
+	}
+	return &other
+}
+
+// postWith posts form to path with extra request headers.
+func (ts *testServer) postWith(t testing.TB, path string, form url.Values, header map[string]string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, ts.URL+path, strings.NewReader(form.Encode()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	return ts.do(t, req)
+}
+
+// login posts the sign-in form.
+func (ts *testServer) login(t testing.TB, email, password, next string) (*http.Response, string) {
+	t.Helper()
+	return ts.postForm(t, "/admin/login", url.Values{"email": {email}, "password": {password}, "next": {next}})
+}
+
+// auditActions returns the actions in the audit log, newest first.
+func (ts *testServer) auditActions(t testing.TB) []string {
+	t.Helper()
+	list, _, err := ts.H.Audit.List(context.Background(), "", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range list {
+		out = append(out, e.Action+" "+e.UserName+" "+e.Detail)
+	}
+	return out
+}
+
+func wantStatus(t testing.TB, res *http.Response, want int) {
+	t.Helper()
+	if res.StatusCode != want {
+		t.Fatalf("%s %s: status %d, want %d", res.Request.Method, res.Request.URL.Path, res.StatusCode, want)
+	}
+}
+
+func wantRedirect(t testing.TB, res *http.Response, want string) {
+	t.Helper()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != want {
+		t.Fatalf("%s %s: %d to %q, want 303 to %q", res.Request.Method, res.Request.URL.Path,
+			res.StatusCode, res.Header.Get("Location"), want)
+	}
+}
+
+func wantBody(t testing.TB, body string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(body, w) && !strings.Contains(body, html.EscapeString(w)) {
+			t.Errorf("page lacks %q", w)
+		}
+	}
 }

@@ -38,6 +38,7 @@ func (h *Handler) authRoutes(e *echo.Echo, admin *echo.Group) {
 	admin.POST("/people/:id/role", h.adminPersonRole, onlyAdmin, small)
 	admin.POST("/people/:id/disable", h.adminPersonDisable, onlyAdmin, small)
 	admin.POST("/people/:id/enable", h.adminPersonEnable, onlyAdmin, small)
+	admin.POST("/people/:id/password", h.adminPersonPassword, onlyAdmin, small)
 	admin.GET("/audit", h.adminAuditShow, onlyAdmin)
 }
 
@@ -82,16 +83,15 @@ func (h *Handler) loginSubmit(c echo.Context) error {
 		return h.loginPage(c, http.StatusUnprocessableEntity, f, "Please enter your email and your password.")
 	}
 	ip := c.RealIP()
-	if ok, wait := h.auth.limiter.allow(f.Email, ip); !ok {
+	if ok, wait := h.auth.limiter.attempt(f.Email, ip); !ok {
 		mins := int(math.Ceil(wait.Minutes()))
 		h.Logger.Warn("sign-in refused: too many failures", "id", requestID(c), "email", f.Email, "ip", ip, "retry_after_min", mins)
 		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
 		return h.loginPage(c, http.StatusTooManyRequests, f, fmt.Sprintf(
 			"Too many failed sign-in attempts. For your security, please wait %d minute%s and try again.", mins, plural(mins)))
 	}
-	u, err := h.Users.Authenticate(c.Request().Context(), f.Email, f.Password)
+	u, err := h.authenticate(c, f.Email, f.Password)
 	if errors.Is(err, models.ErrBadCredentials) {
-		h.auth.limiter.fail(f.Email, ip)
 		h.Logger.Info("sign-in failed", "id", requestID(c), "email", f.Email, "ip", ip)
 		return h.loginPage(c, http.StatusUnprocessableEntity, f, msgBadLogin)
 	}
@@ -102,6 +102,18 @@ func (h *Handler) loginSubmit(c echo.Context) error {
 	h.startSession(c, u)
 	h.auditAs(c, u, "sign-in", "")
 	return c.Redirect(http.StatusSeeOther, localNext(f.Next))
+}
+
+// authenticate checks a password, waiting for a free slot first.
+func (h *Handler) authenticate(c echo.Context, email, password string) (models.User, error) {
+	ctx := c.Request().Context()
+	select {
+	case h.auth.checks <- struct{}{}:
+		defer func() { <-h.auth.checks }()
+	case <-ctx.Done():
+		return models.User{}, ctx.Err()
+	}
+	return h.Users.Authenticate(ctx, email, password)
 }
 
 func plural(n int) string {

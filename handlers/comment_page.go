@@ -23,7 +23,7 @@ func (h *Handler) commentSection(c echo.Context, p *ArticlePage) error {
 	p.Comments = list
 	p.Thread = models.Thread(list)
 	p.Article.CommentsOpen = models.CommentsAllowed(p.Article, p.Site.AutoCloseDays, h.Now())
-	p.CommentNotice = commentNotices[c.QueryParam("comment")]
+	p.CommentNotice = commentNotice(c.QueryParam("comment"))
 	if id, err := strconv.ParseInt(c.QueryParam("reply"), 10, 64); err == nil {
 		p.Form.ParentID = id
 		p.resolveReply()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -15,12 +16,17 @@ import (
 // long" message with its text kept instead of this limit's page.
 const maxCommentBody = 128 << 10
 
-// Notices shown above an article's comments after posting one; the
-// redirect names one of them in ?comment=, so the article page stays one
-// of a few fixed variants that any visitor may be served from a cache.
-var commentNotices = map[string]string{
-	"published": "Thank you! Your comment is published.",
-	"pending":   "Thank you! Your comment is awaiting moderation and will appear here once it is approved.",
+// commentNotice is the notice shown above an article's comments after
+// posting one. The redirect names it in ?comment=, so the article page stays
+// one of a few fixed variants that any visitor may be served from a cache.
+func commentNotice(name string) string {
+	switch name {
+	case "published":
+		return "Thank you! Your comment is published."
+	case "pending":
+		return "Thank you! Your comment is awaiting moderation and will appear here once it is approved."
+	}
+	return ""
 }
 
 // commentRoutes adds posting comments to e.
@@ -66,7 +72,7 @@ func (h *Handler) commentCreate(c echo.Context) error {
 	}
 	now := h.Now()
 	if !models.CommentsAllowed(a, st.AutoCloseDays, now) {
-		return commentsClosed(c)
+		return h.commentsClosed(c, a, form)
 	}
 	if form.Website != "" {
 		// Only a bot fills in the field people never see; it is told what
@@ -132,7 +138,7 @@ func (h *Handler) commentRefused(c echo.Context, a models.Article, form CommentF
 			"It is shown once it is approved; there is no need to send it again."}
 		return h.commentFormAgain(c, a, form, http.StatusConflict)
 	case errors.Is(err, models.ErrCommentsClosed):
-		return commentsClosed(c)
+		return h.commentsClosed(c, a, form)
 	case errors.Is(err, models.ErrNotFound):
 		return echo.NewHTTPError(http.StatusNotFound)
 	case cannotWrite(err):
@@ -151,15 +157,22 @@ func (h *Handler) commentFormAgain(c echo.Context, a models.Article, form Commen
 	if err != nil {
 		return err
 	}
+	// Invalid UTF-8 is shown as U+FFFD, so the page itself stays valid.
+	for _, f := range []*string{&form.Comment, &form.Name, &form.Email} {
+		*f = strings.ToValidUTF8(*f, "\uFFFD")
+	}
 	p.Form = form
 	p.resolveReply()
 	markPrivate(c)
 	return h.render(c, status, p)
 }
 
-func commentsClosed(c echo.Context) error {
-	markPrivate(c)
-	return echo.NewHTTPError(http.StatusForbidden, "Comments are closed on this article, so yours was not posted.")
+// commentsClosed refuses a comment to an article closed to them, showing
+// the article with the text that was sent, so the commenter can keep it.
+func (h *Handler) commentsClosed(c echo.Context, a models.Article, form CommentForm) error {
+	form.FieldErrors = map[string]string{"form": "Comments are closed on this article, so yours was not posted. " +
+		"Its text is below, should you want to keep it."}
+	return h.commentFormAgain(c, a, form, http.StatusForbidden)
 }
 
 // markPrivate keeps an answer meant for one visitor out of every cache.

@@ -78,5 +78,5 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates...)}
+	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates()...)}
 }

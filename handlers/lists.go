@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -16,6 +17,12 @@ func (h *Handler) sectionShow(c echo.Context) error {
 		return err
 	}
 	cat, err := h.Categories.BySlug(c.Request().Context(), slug)
+	if errors.Is(err, models.ErrNotFound) {
+		// A slug the section had before it was renamed or merged.
+		if moved, rerr := h.Categories.Redirected(c.Request().Context(), slug); rerr == nil {
+			return c.Redirect(http.StatusMovedPermanently, moved.URL())
+		}
+	}
 	if err != nil {
 		return notFoundIf(err)
 	}

@@ -12,16 +12,17 @@ import (
 const (
 	loginMaxFailures = 5
 	loginWindow      = 15 * time.Minute
-	// loginMaxKeys bounds the limiter's memory; past it, expired entries
-	// are swept.
+	// loginMaxKeys is the size past which expired entries are swept, at
+	// most once a minute, so memory follows the failures of the last 15
+	// minutes and a sweep never runs on every request.
 	loginMaxKeys = 10000
 )
 
 // loginLimiter counts failed sign-ins in memory, per client address, per
 // account, and per (account, address) pair.
 //
-// The per-address limit stops one machine from guessing: its 6th failure
-// within 15 minutes, whatever the account, is refused.
+// The per-address limit stops one machine from guessing: after 5 failures
+// within 15 minutes, its next attempt, whatever the account, is refused.
 //
 // The per-account limit must not let an attacker lock the real person out.
 // A plain "5 failures and the account is locked" would do exactly that:
@@ -33,12 +34,17 @@ const (
 // say so), and the editor signing in from their own machine gets in. An
 // attacker with many addresses gets at most one guess per address per 15
 // minutes on that account, instead of five.
+//
+// The counts live in memory: a restart forgets them, and each server of
+// several counts its own. Refused attempts are not counted, so each list
+// holds at most a handful of times per address.
 type loginLimiter struct {
 	mu      sync.Mutex
 	now     func() time.Time
 	addr    map[string][]time.Time
 	account map[string][]time.Time
 	pair    map[string][]time.Time
+	swept   time.Time
 }
 
 func newLoginLimiter(now func() time.Time) *loginLimiter {
@@ -75,45 +81,53 @@ func (l *loginLimiter) recent(m map[string][]time.Time, k string, now time.Time)
 	return list
 }
 
-// allow reports whether an attempt for email from addr may be checked; if
-// not, wait is how long until it may.
-func (l *loginLimiter) allow(email, addr string) (ok bool, wait time.Duration) {
+// attempt reports whether a sign-in for email from addr may be checked;
+// if not, wait is how long until it may. An allowed attempt is counted as
+// a failure at once, before the slow password check, so that many
+// requests sent together cannot all slip in before the first one fails;
+// succeed takes it back.
+func (l *loginLimiter) attempt(email, addr string) (ok bool, wait time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
 	acct := accountKey(email)
+	pair := acct + "\x00" + addr
 	byAddr := l.recent(l.addr, addr, now)
 	byAcct := l.recent(l.account, acct, now)
-	byPair := l.recent(l.pair, acct+"\x00"+addr, now)
+	byPair := l.recent(l.pair, pair, now)
 	if len(byAddr) >= loginMaxFailures {
 		return false, loginWindow - now.Sub(byAddr[len(byAddr)-loginMaxFailures])
 	}
 	if len(byAcct) >= loginMaxFailures && len(byPair) > 0 {
 		return false, loginWindow - now.Sub(byPair[0])
 	}
+	if len(l.pair) > loginMaxKeys && now.Sub(l.swept) >= time.Minute {
+		l.sweep(now)
+		l.swept = now
+	}
+	l.addr[addr] = append(byAddr, now)
+	l.account[acct] = append(byAcct, now)
+	l.pair[pair] = append(byPair, now)
 	return true, 0
 }
 
-// fail records a failed attempt.
-func (l *loginLimiter) fail(email, addr string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	acct := accountKey(email)
-	if len(l.addr)+len(l.account)+len(l.pair) > loginMaxKeys {
-		l.sweep(now)
-	}
-	l.addr[addr] = append(l.addr[addr], now)
-	l.account[acct] = append(l.account[acct], now)
-	l.pair[acct+"\x00"+addr] = append(l.pair[acct+"\x00"+addr], now)
-}
-
-// succeed forgets the failures of this account from this address: the
-// person got their password right.
+// succeed takes back the attempt counted for a sign-in that got the
+// password right, and forgets this address's failures on the account.
 func (l *loginLimiter) succeed(email, addr string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	delete(l.pair, accountKey(email)+"\x00"+addr)
+	acct := accountKey(email)
+	dropLast(l.addr, addr)
+	dropLast(l.account, acct)
+	delete(l.pair, acct+"\x00"+addr)
+}
+
+func dropLast(m map[string][]time.Time, k string) {
+	if list := m[k]; len(list) > 1 {
+		m[k] = list[:len(list)-1]
+	} else {
+		delete(m, k)
+	}
 }
 
 func (l *loginLimiter) sweep(now time.Time) {

@@ -124,6 +124,8 @@ type ArticlePage struct {
 	ReplyTo *models.Comment
 	// CommentNotice tells a commenter what became of their comment.
 	CommentNotice string
+	// Corrections are shown at the end of the article.
+	Corrections []models.Correction
 }
 
 func (ArticlePage) template() string { return views.PageArticle }

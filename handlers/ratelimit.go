@@ -12,7 +12,7 @@ type rate struct {
 }
 
 // commentRates limit how often one client may post comments.
-var commentRates = []rate{{5, time.Minute}, {30, time.Hour}}
+func commentRates() []rate { return []rate{{5, time.Minute}, {30, time.Hour}} }
 
 // rateLimiter counts events per key (a client address) in memory, over
 // sliding windows. It is safe for concurrent use. Being in memory, each

@@ -12,7 +12,9 @@ import (
 func TestEveryPageRendersFromItsZeroValue(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, false)
-	pages := []page{HomePage{}, ArticlePage{}, ListPage{}, ErrorPage{}}
+	pages := []page{HomePage{}, ArticlePage{}, ListPage{}, ErrorPage{}, CorrectionsPage{},
+		AdminArticlesPage{}, AdminArticleEditPage{}, AdminConfirmPage{}, AdminRevisionsPage{}, AdminRevisionComparePage{},
+		AdminCommentsPage{}, AdminCommentEditPage{}, AdminSectionsPage{}, AdminSectionDeletePage{}, AdminTagsPage{}, AdminTagEditPage{}}
 	covered := map[string]bool{}
 	for _, p := range pages {
 		var b strings.Builder

@@ -1,9 +1,11 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,6 +18,10 @@ const (
 	accessAny    = "any"    // every signed-in role
 	accessEditor = "editor" // editors and admins
 	accessAdmin  = "admin"  // admins only
+	// accessOwn: every signed-in role, but an author only on their own
+	// article; the walk uses another writer's published article, so an
+	// author is refused.
+	accessOwn = "own"
 )
 
 // roleTable says who may use each admin route, by "METHOD path" as
@@ -33,23 +39,62 @@ var roleTable = map[string]string{
 	"POST /admin/profile":          accessAny,
 	"POST /admin/profile/password": accessAny,
 
-	"GET /admin/settings":            accessAdmin,
-	"POST /admin/settings":           accessAdmin,
-	"GET /admin/people":              accessAdmin,
-	"POST /admin/people":             accessAdmin,
-	"POST /admin/people/:id/role":    accessAdmin,
-	"POST /admin/people/:id/disable": accessAdmin,
-	"POST /admin/people/:id/enable":  accessAdmin,
-	"GET /admin/audit":               accessAdmin,
-	"GET /admin/backup":              accessAdmin,
-	"POST /admin/backup":             accessAdmin,
+	"GET /admin/articles":                             accessAny,
+	"GET /admin/articles/new":                         accessAny,
+	"POST /admin/articles":                            accessAny,
+	"POST /admin/articles/bulk":                       accessAny,
+	"GET /admin/articles/:id":                         accessOwn,
+	"POST /admin/articles/:id":                        accessOwn,
+	"GET /admin/articles/:id/trash":                   accessOwn,
+	"POST /admin/articles/:id/trash":                  accessOwn,
+	"POST /admin/articles/:id/restore":                accessOwn,
+	"GET /admin/articles/:id/revisions":               accessOwn,
+	"GET /admin/articles/:id/revisions/compare":       accessOwn,
+	"POST /admin/articles/:id/revisions/:rev/restore": accessOwn,
+
+	"GET /admin/articles/empty-trash":      accessEditor,
+	"POST /admin/articles/empty-trash":     accessEditor,
+	"GET /admin/articles/:id/delete":       accessEditor,
+	"POST /admin/articles/:id/delete":      accessEditor,
+	"POST /admin/articles/:id/corrections": accessEditor,
+	"GET /admin/comments":                  accessEditor,
+	"POST /admin/comments/bulk":            accessEditor,
+	"GET /admin/comments/empty-trash":      accessEditor,
+	"POST /admin/comments/empty-trash":     accessEditor,
+	"POST /admin/comments/:id/status":      accessEditor,
+	"GET /admin/comments/:id/edit":         accessEditor,
+	"POST /admin/comments/:id/edit":        accessEditor,
+	"GET /admin/sections":                  accessEditor,
+	"POST /admin/sections":                 accessEditor,
+	"POST /admin/sections/:id":             accessEditor,
+	"POST /admin/sections/:id/move":        accessEditor,
+	"GET /admin/sections/:id/delete":       accessEditor,
+	"POST /admin/sections/:id/delete":      accessEditor,
+	"GET /admin/tags":                      accessEditor,
+	"GET /admin/tags/:id":                  accessEditor,
+	"POST /admin/tags/:id":                 accessEditor,
+	"POST /admin/tags/:id/merge":           accessEditor,
+	"GET /admin/tags/:id/delete":           accessEditor,
+	"POST /admin/tags/:id/delete":          accessEditor,
+
+	"GET /admin/settings":             accessAdmin,
+	"POST /admin/settings":            accessAdmin,
+	"GET /admin/people":               accessAdmin,
+	"POST /admin/people":              accessAdmin,
+	"POST /admin/people/:id/role":     accessAdmin,
+	"POST /admin/people/:id/disable":  accessAdmin,
+	"POST /admin/people/:id/enable":   accessAdmin,
+	"POST /admin/people/:id/password": accessAdmin,
+	"GET /admin/audit":                accessAdmin,
+	"GET /admin/backup":               accessAdmin,
+	"POST /admin/backup":              accessAdmin,
 }
 
 func allowed(access, role string) bool {
 	switch access {
 	case accessPublic, accessAny:
 		return true
-	case accessEditor:
+	case accessEditor, accessOwn:
 		return role == models.RoleEditor || role == models.RoleAdmin
 	case accessAdmin:
 		return role == models.RoleAdmin
@@ -87,6 +132,11 @@ func TestAdminRoutesFollowRoleTable(t *testing.T) {
 	for _, role := range []string{models.RoleAuthor, models.RoleEditor, models.RoleAdmin} {
 		users[role] = ts.addUser(t, role)
 	}
+	latest, err := ts.H.Articles.Latest(context.Background(), 1)
+	if err != nil || len(latest) == 0 {
+		t.Fatal("no demo article", err)
+	}
+	others := latest[0] // written by a demo author, published
 	routes := adminRoutes(ts)
 	if len(routes) < len(roleTable) {
 		t.Errorf("router has %d admin routes, the table %d: a route is gone or renamed", len(routes), len(roleTable))
@@ -98,10 +148,9 @@ func TestAdminRoutesFollowRoleTable(t *testing.T) {
 			continue
 		}
 		method, path, _ := strings.Cut(rt, " ")
-		target := fillParams(path, "/x/y")
-		target = strings.ReplaceAll(target, "/1/", "/999999/")
-		if strings.HasSuffix(target, "/1") {
-			target = strings.TrimSuffix(target, "/1") + "/999999"
+		target := adminTarget(path, "999999")
+		if access == accessOwn {
+			target = adminTarget(path, strconv.FormatInt(others.ID, 10))
 		}
 		send := func() (*http.Response, string) {
 			req, _ := http.NewRequest(method, ts.URL+target, strings.NewReader(url.Values{}.Encode()))
@@ -171,10 +220,71 @@ func TestCrossSitePostsRefusedEverywhere(t *testing.T) {
 var realMethods = map[string]bool{http.MethodGet: true, http.MethodHead: true, http.MethodPost: true,
 	http.MethodPut: true, http.MethodPatch: true, http.MethodDelete: true, http.MethodOptions: true}
 
+// adminTarget fills an admin route's parameters: :id with id, any other
+// with 1.
+func adminTarget(path, id string) string {
+	var out []string
+	for _, seg := range strings.Split(path, "/") {
+		switch {
+		case seg == ":id":
+			seg = id
+		case strings.HasPrefix(seg, ":"):
+			seg = "1"
+		}
+		out = append(out, seg)
+	}
+	return strings.Join(out, "/")
+}
+
 func mustURL(s string) *url.URL {
 	u, err := url.Parse(s)
 	if err != nil {
 		panic(err)
 	}
 	return u
+}
+
+// An author works on their own articles (open, revisions, trash) but may
+// not publish; an editor may.
+func TestAuthorOwnArticlesAndPublishing(t *testing.T) {
+	t.Parallel()
+	ts, _ := newTestServerWith(t, serverOptions{demo: true})
+	secs, err := ts.H.Categories.All(context.Background())
+	if err != nil || len(secs) == 0 {
+		t.Fatal("no sections", err)
+	}
+	draft := func(status string) url.Values {
+		return url.Values{"title": {"Harbour works begin " + status}, "summary": {"A summary."},
+			"body": {"The harbour works began on Monday."}, "category_id": {strconv.FormatInt(secs[0].ID, 10)},
+			"status": {status}, "comments_open": {"on"}}
+	}
+	author := ts.addUser(t, models.RoleAuthor)
+	ts.useSessionOf(t, author)
+	res, body := ts.postForm(t, "/admin/articles", draft(models.StatusPublished))
+	if res.StatusCode != http.StatusForbidden {
+		t.Errorf("author publishing: %d, want 403", res.StatusCode)
+	}
+	res, body = ts.postForm(t, "/admin/articles", draft(models.StatusDraft))
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/admin/articles/") {
+		t.Fatalf("author saving a draft: %d %q\n%s", res.StatusCode, loc, body)
+	}
+	id := strings.TrimPrefix(loc, "/admin/articles/")
+	for rt, access := range roleTable {
+		method, path, _ := strings.Cut(rt, " ")
+		if access != accessOwn || method != http.MethodGet {
+			continue
+		}
+		// The compare page answers 400 without the two revisions to compare.
+		if res, _ := ts.get(t, adminTarget(path, id)); res.StatusCode != http.StatusOK && res.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s on the author's own article: %d, want 200", rt, res.StatusCode)
+		}
+	}
+	ed := ts.addUser(t, models.RoleEditor)
+	ts.useSessionOf(t, ed)
+	form := draft(models.StatusPublished)
+	form.Set("author_id", strconv.FormatInt(ed.ID, 10))
+	if res, body := ts.postForm(t, "/admin/articles", form); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("editor publishing: %d, want 303\n%s", res.StatusCode, between(body, `class="form-error"`, "</p>"))
+	}
 }

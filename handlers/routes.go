@@ -27,6 +27,7 @@ func NewServer(h *Handler) *echo.Echo {
 
 	admin := h.adminGroup(e)
 	h.authRoutes(e, admin)
+	h.newsroomRoutes(e, admin)
 	h.backupRoutes(admin)
 	return e
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsroom/news/db"
@@ -56,7 +57,11 @@ type Comment struct {
 }
 
 // CommentStore loads and saves comments.
-type CommentStore struct{ db *db.DB }
+type CommentStore struct {
+	db *db.DB
+	// salt caches the site's address salt once read; it never changes.
+	salt atomic.Pointer[string]
+}
 
 // NewCommentStore returns a store over d.
 func NewCommentStore(d *db.DB) *CommentStore { return &CommentStore{db: d} }

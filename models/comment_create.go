@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"html/template"
 	"net/mail"
 	"strings"
 	"time"
@@ -31,6 +32,7 @@ type CommentInvalidError struct {
 	Fields map[string]string
 }
 
+// Error says how many fields are at fault; Fields says what is wrong.
 func (e *CommentInvalidError) Error() string {
 	return fmt.Sprintf("models: comment is not valid (%d fields)", len(e.Fields))
 }
@@ -106,6 +108,7 @@ func (s *CommentStore) Create(ctx context.Context, in CommentInput, st Settings)
 		ArticleID: in.ArticleID, ParentID: in.ParentID, Name: CleanName(in.Name),
 		Email: strings.ToLower(strings.TrimSpace(in.Email)), BodyHTML: body, CreatedAt: in.Now.UTC(),
 	}
+	bodyHash := commentBodyHash(body)
 	held := links > MaxCommentLinks || heldWord(st.HeldWords, c.Name+"\n"+PlainText(body))
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		if err := checkArticleOpen(ctx, tx, in.ArticleID, st.AutoCloseDays, in.Now); err != nil {
@@ -115,8 +118,8 @@ func (s *CommentStore) Create(ctx context.Context, in CommentInput, st Settings)
 			return err
 		}
 		var one int
-		err := tx.QueryRowContext(ctx, `SELECT 1 FROM comments WHERE article_id = ? AND created_at >= ? AND body_html = ? LIMIT 1`,
-			c.ArticleID, in.Now.Add(-DuplicateWindow).Unix(), string(body)).Scan(&one)
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM comments WHERE article_id = ? AND body_hash = ? AND created_at >= ? LIMIT 1`,
+			c.ArticleID, bodyHash, in.Now.Add(-DuplicateWindow).Unix()).Scan(&one)
 		if err == nil {
 			return ErrDuplicate
 		} else if !errors.Is(err, sql.ErrNoRows) {
@@ -125,16 +128,16 @@ func (s *CommentStore) Create(ctx context.Context, in CommentInput, st Settings)
 		if c.Status, err = moderate(ctx, tx, st.ModerationMode, held, c); err != nil {
 			return err
 		}
-		var salt string
-		if err := scanOne(tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'comment_ip_salt'`), &salt); err != nil && err != ErrNotFound {
-			return fmt.Errorf("models: comment salt: %w", err)
+		salt, err := s.ipSalt(ctx, tx)
+		if err != nil {
+			return err
 		}
 		var parent any
 		if c.ParentID != 0 {
 			parent = c.ParentID
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO comments (article_id, parent_id, name, email, body_html, status, ip_hash, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ArticleID, parent, c.Name, c.Email, string(body), c.Status,
+		res, err := tx.ExecContext(ctx, `INSERT INTO comments (article_id, parent_id, name, email, body_html, body_hash, status, ip_hash, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ArticleID, parent, c.Name, c.Email, string(body), bodyHash, c.Status,
 			hashIP(salt, in.IP), c.CreatedAt.Unix())
 		if err != nil {
 			return fmt.Errorf("models: insert comment: %w", err)
@@ -231,9 +234,9 @@ func heldWord(list, text string) bool {
 	if strings.TrimSpace(list) == "" {
 		return false
 	}
-	text = strings.ToLower(text)
+	text = strings.Join(strings.Fields(strings.ToLower(text)), " ")
 	for _, w := range strings.Split(list, "\n") {
-		w = strings.ToLower(strings.TrimSpace(w))
+		w = strings.Join(strings.Fields(strings.ToLower(w)), " ")
 		if w == "" {
 			continue
 		}
@@ -271,5 +274,27 @@ func hashIP(salt, ip string) string {
 		return ""
 	}
 	sum := sha256.Sum256([]byte(salt + "|" + ip))
+	return hex.EncodeToString(sum[:16])
+}
+
+// ipSalt returns the salt client addresses are hashed with, made by the
+// migration that added it and read once.
+func (s *CommentStore) ipSalt(ctx context.Context, tx *sql.Tx) (string, error) {
+	if p := s.salt.Load(); p != nil {
+		return *p, nil
+	}
+	var salt string
+	err := scanOne(tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'comment_ip_salt'`), &salt)
+	if err != nil {
+		return "", fmt.Errorf("models: comment salt: %w", err)
+	}
+	s.salt.Store(&salt)
+	return salt, nil
+}
+
+// commentBodyHash identifies a comment's sanitized text for the duplicate
+// check, so that check reads an index instead of comment bodies.
+func commentBodyHash(body template.HTML) string {
+	sum := sha256.Sum256([]byte(body))
 	return hex.EncodeToString(sum[:16])
 }

@@ -66,7 +66,7 @@ var commentFinalPolicy = func() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements(commentTags...)
 	p.AllowAttrs("href").OnElements("a")
-	p.AllowAttrs("rel").Matching(regexp.MustCompile(`^`+commentLinkRel+`$`)).OnElements("a")
+	p.AllowAttrs("rel").Matching(regexp.MustCompile(`^` + commentLinkRel + `$`)).OnElements("a")
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.RequireParseableURLs(true)
 	p.AllowRelativeURLs(false)

@@ -27,7 +27,7 @@ const (
 )
 
 // Pages lists every page constant, so a test can match them with the files.
-var Pages = append(append([]string{PageHome, PageArticle, PageList, PageError}, authPages...), PageAdminBackup)
+var Pages = append(append(append([]string{PageHome, PageArticle, PageList, PageError}, authPages...), newsroomPages...), PageAdminBackup)
 
 // Renderer executes parsed page templates. It is immutable once built and
 // safe for concurrent use.

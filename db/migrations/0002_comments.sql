@@ -1,8 +1,10 @@
 -- Commenting: what posting and the reader's side of comments query.
 
--- The duplicate check looks at one article's comments of the last minutes,
--- whatever their status.
-CREATE INDEX comments_article_created ON comments (article_id, created_at);
+-- The duplicate check looks for the same text under one article in the last
+-- minutes, whatever its status: by a hash of the stored body, so that a busy
+-- article's recent comments are not read one by one.
+ALTER TABLE comments ADD COLUMN body_hash TEXT NOT NULL DEFAULT '';
+CREATE INDEX comments_duplicate ON comments (article_id, body_hash, created_at);
 
 -- Moderation mode "unknown" asks whether a name and email already have an
 -- approved comment.
