@@ -28,17 +28,17 @@ func signInFrom(t testing.TB, ts *testServer, client *http.Client, addr, email, 
 	return res.StatusCode
 }
 
-// 1,000 wrong passwords against one account from one address: all but a
-// handful are refused by the limiter without being checked, none gets in,
-// and the owner signing in from another address afterwards gets in at
-// once.
+// 1,000 wrong passwords against one account from one address, sent 20 at
+// a time as a guessing script would: all but a handful are refused by the
+// limiter without being checked, none gets in, and the owner signing in
+// from another address afterwards gets in at once.
 func TestBruteForceIsRefused(t *testing.T) {
 	t.Parallel()
 	_, loopback, _ := net.ParseCIDR("127.0.0.1/32")
 	ts, _ := newTestServerWith(t, serverOptions{proxies: []*net.IPNet{loopback}})
 	victim := ts.addUser(t, models.RoleAdmin)
 
-	const attempts, workers = 1000, 1
+	const attempts, workers = 1000, 20
 	statuses := map[int]int{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
