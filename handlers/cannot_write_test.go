@@ -54,6 +54,23 @@ func TestReadOnlyStoreKeepsFormsAndServesReaders(t *testing.T) {
 		}
 	}
 
+	secs, err := ts.H.Categories.All(ctx)
+	if err != nil || len(secs) == 0 {
+		t.Fatal("no sections", err)
+	}
+	story := url.Values{"title": {"Council votes on the harbour"}, "summary": {"Summary typed on a full disk."},
+		"body": {"Paragraph one of a long story.\n\nParagraph two, token ed-91c2."},
+		"category_id": {fmt.Sprint(secs[0].ID)}, "author_id": {fmt.Sprint(admin.ID)}, "status": {models.StatusDraft}}
+	res, body = ts.postForm(t, "/admin/articles", story)
+	if res.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("new article on a read-only store: %d, want 503", res.StatusCode)
+	}
+	for _, want := range []string{`value="Council votes on the harbour"`, "Paragraph two, token ed-91c2.", "Summary typed on a full disk.", "read-only or full"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the refused article editor lacks %q", want)
+		}
+	}
+
 	// A write with no form to keep gets the 503 page.
 	res, body = ts.postForm(t, fmt.Sprintf("/admin/people/%d/disable", author.ID), url.Values{})
 	if res.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "Saving is paused") || res.Header.Get("Retry-After") == "" {
@@ -81,6 +98,9 @@ func TestReadOnlyStoreKeepsFormsAndServesReaders(t *testing.T) {
 	var n int
 	if err := ts.DB.R.QueryRowContext(ctx, `SELECT count(*) FROM comments WHERE body_html LIKE '%ro-7f3a%'`).Scan(&n); err != nil || n != 1 {
 		t.Errorf("comments stored with the token: %d %v", n, err)
+	}
+	if res, _ := ts.postForm(t, "/admin/articles", story); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("the same article once writable: %d", res.StatusCode)
 	}
 	if res, _ := ts.postForm(t, "/admin/settings", settings); res.StatusCode != http.StatusSeeOther {
 		t.Errorf("settings once writable: %d", res.StatusCode)
