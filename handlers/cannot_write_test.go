@@ -59,7 +59,7 @@ func TestReadOnlyStoreKeepsFormsAndServesReaders(t *testing.T) {
 		t.Fatal("no sections", err)
 	}
 	story := url.Values{"title": {"Council votes on the harbour"}, "summary": {"Summary typed on a full disk."},
-		"body": {"Paragraph one of a long story.\n\nParagraph two, token ed-91c2."},
+		"body":        {"Paragraph one of a long story.\n\nParagraph two, token ed-91c2."},
 		"category_id": {fmt.Sprint(secs[0].ID)}, "author_id": {fmt.Sprint(admin.ID)}, "status": {models.StatusDraft}}
 	res, body = ts.postForm(t, "/admin/articles", story)
 	if res.StatusCode != http.StatusServiceUnavailable {
