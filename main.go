@@ -49,6 +49,10 @@ type config struct {
 	tlsKey        string
 	proxies       []*net.IPNet
 	secureCookies bool
+	// cacheMB is the page cache's size in megabytes; 0 turns it off.
+	cacheMB int
+	// pprofAddr, when set, serves net/http/pprof there for profiling.
+	pprofAddr string
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -58,6 +62,8 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&cfg.addr, "addr", envOr(getenv, "NEWS_ADDR", "localhost:8080"), "address to listen on (NEWS_ADDR)")
 	fs.StringVar(&cfg.dbPath, "db", envOr(getenv, "NEWS_DB", "data/news.db"), "SQLite database file (NEWS_DB)")
 	fs.BoolVar(&cfg.noDemo, "no-demo", false, "start a new database empty instead of with demo content")
+	fs.IntVar(&cfg.cacheMB, "cache-size", 64, "page cache size in MB; 0 turns the cache off")
+	fs.StringVar(&cfg.pprofAddr, "pprof-addr", "", "serve net/http/pprof on this address, for profiling (keep it on loopback)")
 	fs.StringVar(&cfg.tlsCert, "tls-cert", getenv("NEWS_TLS_CERT"), "TLS certificate file; serve HTTPS with --tls-key (NEWS_TLS_CERT)")
 	fs.StringVar(&cfg.tlsKey, "tls-key", getenv("NEWS_TLS_KEY"), "TLS private key file (NEWS_TLS_KEY)")
 	proxies := fs.String("trusted-proxy", getenv("NEWS_TRUSTED_PROXY"), "comma-separated proxy addresses or CIDR ranges whose X-Forwarded-For is believed (NEWS_TRUSTED_PROXY)")
@@ -65,6 +71,9 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 		"mark the sign-in cookie Secure, for HTTPS ended by a proxy in front (NEWS_SECURE_COOKIES)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
+	}
+	if cfg.cacheMB < 0 {
+		return cfg, fmt.Errorf("--cache-size must be 0 or more megabytes")
 	}
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
@@ -88,6 +97,12 @@ func envOr(getenv func(string) string, key, def string) string {
 
 // run starts the site and serves until ctx ends.
 func run(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "demo":
+			return runDemo(ctx, args[1:], out)
+		}
+	}
 	cfg, err := parseConfig(args, getenv, out)
 	if err != nil {
 		return err
@@ -99,6 +114,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	}
 	defer store.Close()
 
+	if cfg.pprofAddr != "" {
+		go servePprof(cfg.pprofAddr, logger)
+	}
 	keys, err := sessionKeys(ctx, store, getenv)
 	if err != nil {
 		return err
@@ -198,6 +216,7 @@ func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]
 		TrustedProxies: cfg.proxies,
 		SessionKeys:    sessionKeys,
 		SecureCookies:  cfg.secureCookies,
+		PageCache:      handlers.NewPageCache(int64(cfg.cacheMB) << 20),
 	}, store, time.Now))
 	return handlers.NewServer(h), nil
 }

@@ -31,6 +31,8 @@ type DB struct {
 	Path string
 
 	gen atomic.Uint64
+	// stmts keeps reader statements prepared; see Query.
+	stmts stmtCache
 }
 
 // Open opens (creating if needed) the database at path, including the folder
@@ -83,6 +85,7 @@ func dsn(path string, writer bool) string {
 
 // Close closes both pools.
 func (d *DB) Close() error {
+	d.stmts.close()
 	errR := d.R.Close()
 	errW := d.w.Close()
 	if errW != nil {

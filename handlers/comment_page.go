@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/models"
@@ -23,6 +24,10 @@ func (h *Handler) commentSection(c echo.Context, p *ArticlePage) error {
 	p.Comments = list
 	p.Thread = models.Thread(list)
 	p.Article.CommentsOpen = models.CommentsAllowed(p.Article, p.Site.AutoCloseDays, h.Now())
+	if p.Article.CommentsOpen && p.Site.AutoCloseDays > 0 {
+		// The form goes by time alone when comments close with age.
+		cacheUntil(c, p.Article.PublishedAt.Add(time.Duration(p.Site.AutoCloseDays)*24*time.Hour+time.Nanosecond))
+	}
 	p.CommentNotice = commentNotice(c.QueryParam("comment"))
 	if id, err := strconv.ParseInt(c.QueryParam("reply"), 10, 64); err == nil {
 		p.Form.ParentID = id

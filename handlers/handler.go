@@ -40,6 +40,11 @@ type Deps struct {
 	// SecureCookies marks the session cookie Secure even without TLS here
 	// (behind a proxy that terminates HTTPS).
 	SecureCookies bool
+	// PageCache keeps rendered reader pages; nil turns it off.
+	PageCache *PageCache
+	// Generation counts committed writes (db.DB.Generation); cached pages
+	// are valid for one generation only.
+	Generation func() uint64
 
 	// Backup writes a consistent copy of the database to a new file
 	// (db.DB.Backup), for the admin's "Download a backup" button.
@@ -58,6 +63,7 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Settings = models.NewSettingsStore(d)
 	deps.Audit = models.NewAuditStore(d, now)
 	deps.Setup = models.NewSetupStore(d, now)
+	deps.Generation = d.Generation
 	deps.Backup = d.Backup
 	return deps
 }

@@ -84,6 +84,9 @@ func newTestServer(t testing.TB, demo bool) *testServer {
 		Views:  r,
 		Assets: assets,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		// The page cache is on in every test, so that any test of a change
+		// also shows that readers see it.
+		PageCache: NewPageCache(16 << 20),
 	}, d, clk.Now))
 	srv := httptest.NewServer(NewServer(h))
 	t.Cleanup(srv.Close)

@@ -61,18 +61,20 @@ func NewArticleStore(d *db.DB, now func() time.Time) *ArticleStore {
 	return &ArticleStore{db: d, now: now}
 }
 
-// listCols leaves out the bodies, which lists never show.
+// listCols leaves out the bodies, which lists never show. The comment count
+// is kept in article_stats by triggers on comments (migration 0007).
 const listCols = `a.id, a.slug, a.title, a.summary, '', '', a.source, a.status, a.featured,
 	a.comments_open, a.published_at, a.updated_at, a.created_at, a.version,
 	c.id, c.slug, c.name, u.id, u.name, u.slug,
-	(SELECT COUNT(*) FROM comments m WHERE m.article_id = a.id AND m.status = 'approved')`
+COALESCE(st.comment_count, 0)`
 
 const fullCols = `a.id, a.slug, a.title, a.summary, a.body_md, a.body_html, a.source, a.status, a.featured,
 	a.comments_open, a.published_at, a.updated_at, a.created_at, a.version,
 	c.id, c.slug, c.name, u.id, u.name, u.slug,
-	(SELECT COUNT(*) FROM comments m WHERE m.article_id = a.id AND m.status = 'approved')`
+COALESCE(st.comment_count, 0)`
 
-const articleJoins = ` FROM articles a JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id `
+const articleJoins = ` FROM articles a JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id
+	LEFT JOIN article_stats st ON st.article_id = a.id `
 
 // visible is the condition every reader query carries.
 const visible = ` a.status = 'published' AND a.published_at <= ? `
@@ -99,7 +101,7 @@ func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 }
 
 func (s *ArticleStore) query(ctx context.Context, q string, args ...any) ([]Article, error) {
-	rows, err := s.db.R.QueryContext(ctx, q, args...)
+	rows, err := s.db.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("models: query articles: %w", err)
 	}
@@ -118,7 +120,7 @@ func (s *ArticleStore) query(ctx context.Context, q string, args ...any) ([]Arti
 // PublishedBySlug returns the live article with that slug, or ErrNotFound
 // for drafts, scheduled articles and unknown slugs alike.
 func (s *ArticleStore) PublishedBySlug(ctx context.Context, slug string) (Article, error) {
-	a, err := scanArticle(s.db.R.QueryRowContext(ctx, `SELECT `+fullCols+articleJoins+
+	a, err := scanArticle(s.db.QueryRow(ctx, `SELECT `+fullCols+articleJoins+
 		`WHERE a.slug = ? AND`+visible, slug, s.now().Unix()))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound
@@ -139,11 +141,19 @@ type ListFilter struct {
 // ListPublished returns one page of live articles, newest first.
 func (s *ArticleStore) ListPublished(ctx context.Context, f ListFilter, page int) ([]Article, Pager, error) {
 	p := Pager{Page: page, Size: PageSize}
-	where, args := `WHERE`+visible, []any{s.now().Unix()}
+	now := s.now().Unix()
+	from, where, args := articleJoins, `WHERE`+visible, []any{now}
+	order := `ORDER BY a.published_at DESC, a.id DESC `
 	switch {
 	case f.TagID != 0:
-		where += `AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?) `
-		args = append(args, f.TagID)
+		// article_tags.published_at mirrors the article's publish time while
+		// it is published (triggers in migration 0007), so a tag's page
+		// comes off the article_tags_listing index alone.
+		from = ` FROM article_tags t CROSS JOIN articles a ON a.id = t.article_id
+			JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id
+			LEFT JOIN article_stats st ON st.article_id = a.id `
+		where, args = `WHERE t.tag_id = ? AND t.published_at <= ? `, []any{f.TagID, now}
+		order = `ORDER BY t.published_at DESC, t.article_id DESC `
 	case f.CategoryID != 0:
 		where += `AND a.category_id = ? `
 		args = append(args, f.CategoryID)
@@ -152,8 +162,7 @@ func (s *ArticleStore) ListPublished(ctx context.Context, f ListFilter, page int
 		args = append(args, f.AuthorID)
 	}
 	args = append(args, p.Size+1, p.Offset())
-	list, err := s.query(ctx, `SELECT `+listCols+articleJoins+where+
-		`ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`, args...)
+	list, err := s.query(ctx, `SELECT `+listCols+from+where+order+`LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return nil, p, err
 	}
@@ -193,29 +202,4 @@ func (s *ArticleStore) Lead(ctx context.Context) (Article, error) {
 		return Article{}, ErrNotFound
 	}
 	return list[0], nil
-}
-
-// Related returns up to n other live articles, ranked by how many tags they
-// share with a, then by being in a's section, then by recency. Candidates
-// are the articles sharing a tag plus the newest of the section and of the
-// site, so the query never ranks the whole table.
-func (s *ArticleStore) Related(ctx context.Context, a Article, n int) ([]Article, error) {
-	now := s.now().Unix()
-	return s.query(ctx, `WITH shared AS (
-			SELECT at.article_id AS id, COUNT(*) AS n FROM article_tags at
-			WHERE at.tag_id IN (SELECT tag_id FROM article_tags WHERE article_id = ?1)
-			  AND at.article_id != ?1
-			GROUP BY at.article_id),
-		cand AS (
-			SELECT id FROM shared
-			UNION SELECT id FROM (SELECT a.id FROM articles a WHERE a.category_id = ?2 AND a.status = 'published'
-				AND a.published_at <= ?3 AND a.id != ?1 ORDER BY a.published_at DESC LIMIT ?4)
-			UNION SELECT id FROM (SELECT a.id FROM articles a WHERE a.status = 'published'
-				AND a.published_at <= ?3 AND a.id != ?1 ORDER BY a.published_at DESC LIMIT ?4))
-		SELECT `+listCols+` FROM cand JOIN articles a ON a.id = cand.id
-			JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id
-			LEFT JOIN shared ON shared.id = a.id
-		WHERE a.status = 'published' AND a.published_at <= ?3
-		ORDER BY COALESCE(shared.n, 0) DESC, a.category_id = ?2 DESC, a.published_at DESC, a.id DESC
-		LIMIT ?4`, a.ID, a.Category.ID, now, n)
 }

@@ -37,7 +37,7 @@ func scanCategory(row interface{ Scan(...any) error }) (Category, error) {
 
 // All returns every section in navigation order.
 func (s *CategoryStore) All(ctx context.Context) ([]Category, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT `+categoryCols+` FROM categories ORDER BY position, name`)
+	rows, err := s.db.Query(ctx, `SELECT `+categoryCols+` FROM categories ORDER BY position, name`)
 	if err != nil {
 		return nil, fmt.Errorf("models: list categories: %w", err)
 	}
@@ -55,7 +55,7 @@ func (s *CategoryStore) All(ctx context.Context) ([]Category, error) {
 
 // BySlug returns the section with that slug, or ErrNotFound.
 func (s *CategoryStore) BySlug(ctx context.Context, slug string) (Category, error) {
-	c, err := scanCategory(s.db.R.QueryRowContext(ctx, `SELECT `+categoryCols+` FROM categories WHERE slug = ?`, slug))
+	c, err := scanCategory(s.db.QueryRow(ctx, `SELECT `+categoryCols+` FROM categories WHERE slug = ?`, slug))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
 	}

@@ -68,7 +68,7 @@ func NewCommentStore(d *db.DB) *CommentStore { return &CommentStore{db: d} }
 
 // Approved returns an article's approved comments, oldest first.
 func (s *CommentStore) Approved(ctx context.Context, articleID int64) ([]Comment, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT id, article_id, COALESCE(parent_id, 0), name, body_html, status, created_at
+	rows, err := s.db.Query(ctx, `SELECT id, article_id, COALESCE(parent_id, 0), name, body_html, status, created_at
 		FROM comments WHERE article_id = ? AND status = 'approved' ORDER BY created_at, id`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("models: list comments: %w", err)

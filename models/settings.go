@@ -85,7 +85,7 @@ func NewSettingsStore(d *db.DB) *SettingsStore { return &SettingsStore{db: d} }
 // Get returns the settings, defaults filled in for keys never saved.
 func (s *SettingsStore) Get(ctx context.Context) (Settings, error) {
 	st := DefaultSettings()
-	rows, err := s.db.R.QueryContext(ctx, `SELECT key, value FROM settings`)
+	rows, err := s.db.Query(ctx, `SELECT key, value FROM settings`)
 	if err != nil {
 		return st, fmt.Errorf("models: load settings: %w", err)
 	}

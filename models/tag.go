@@ -29,7 +29,7 @@ func NewTagStore(d *db.DB) *TagStore { return &TagStore{db: d} }
 // BySlug returns the tag with that slug, or ErrNotFound.
 func (s *TagStore) BySlug(ctx context.Context, slug string) (Tag, error) {
 	var t Tag
-	err := s.db.R.QueryRowContext(ctx, `SELECT id, slug, name FROM tags WHERE slug = ?`, slug).Scan(&t.ID, &t.Slug, &t.Name)
+	err := s.db.QueryRow(ctx, `SELECT id, slug, name FROM tags WHERE slug = ?`, slug).Scan(&t.ID, &t.Slug, &t.Name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, ErrNotFound
 	}
@@ -41,7 +41,7 @@ func (s *TagStore) BySlug(ctx context.Context, slug string) (Tag, error) {
 
 // ForArticle returns an article's tags by name.
 func (s *TagStore) ForArticle(ctx context.Context, articleID int64) ([]Tag, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT t.id, t.slug, t.name FROM article_tags at
+	rows, err := s.db.Query(ctx, `SELECT t.id, t.slug, t.name FROM article_tags at
 		JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY t.name`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("models: article tags: %w", err)

@@ -50,7 +50,7 @@ func scanUser(row interface{ Scan(...any) error }) (User, error) {
 
 // BySlug returns the user with that public slug, or ErrNotFound.
 func (s *UserStore) BySlug(ctx context.Context, slug string) (User, error) {
-	u, err := scanUser(s.db.R.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE slug = ?`, slug))
+	u, err := scanUser(s.db.QueryRow(ctx, `SELECT `+userCols+` FROM users WHERE slug = ?`, slug))
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, ErrNotFound
 	}

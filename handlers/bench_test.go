@@ -1,0 +1,105 @@
+package handlers
+
+import (
+	"context"
+	"html/template"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/db"
+	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/static"
+	"github.com/newsroom/news/views"
+)
+
+// benchSite is the server the benchmarks render from. NEWS_BENCH_DB names
+// a database made with `news demo` (bench/run.sh makes one of 100 000
+// articles and 1 000 000 comments); without it a small generated corpus is
+// used, so that `go test -bench . -benchtime=1x` is a quick smoke check.
+type benchSite struct {
+	e       *echo.Echo
+	article string // path of a typical recent article
+	section string
+}
+
+func newBenchSite(b *testing.B, cacheBytes int64) benchSite {
+	b.Helper()
+	ctx := context.Background()
+	var d *db.DB
+	if path := os.Getenv("NEWS_BENCH_DB"); path != "" {
+		var err error
+		if d, err = db.Open(path); err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { d.Close() })
+		if _, err := d.Migrate(ctx); err != nil {
+			b.Fatal(err)
+		}
+	} else {
+		d = newTestDB(b)
+		err := models.GenerateCorpus(ctx, d, models.CorpusOptions{Articles: 500, Comments: 5000, Seed: 1, Now: time.Now()})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	assets, err := static.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := views.New(template.FuncMap{"asset": assets.URL})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := New(WithStores(Deps{
+		Views: r, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		PageCache: NewPageCache(cacheBytes),
+	}, d, time.Now))
+	// A typical story of the day: the median by comments of the newest 21.
+	latest, err := h.Articles.Latest(ctx, 21)
+	if err != nil || len(latest) == 0 {
+		b.Fatalf("no articles: %v", err)
+	}
+	slices.SortFunc(latest, func(x, y models.Article) int { return x.CommentCount - y.CommentCount })
+	pick := latest[len(latest)/2]
+	b.Logf("article %s has %d comments", pick.URL(), pick.CommentCount)
+	return benchSite{e: NewServer(h), article: pick.URL(), section: pick.Category.URL()}
+}
+
+func (s benchSite) run(b *testing.B, path string) {
+	b.Helper()
+	b.ReportAllocs()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		s.e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if rec.Code != http.StatusOK {
+			b.Fatalf("GET %s: %d", path, rec.Code)
+		}
+	}
+}
+
+func BenchmarkArticlePageUncached(b *testing.B) {
+	s := newBenchSite(b, 0)
+	s.run(b, s.article)
+}
+
+func BenchmarkFrontPageUncached(b *testing.B) {
+	s := newBenchSite(b, 0)
+	s.run(b, "/")
+}
+
+func BenchmarkSectionPageUncached(b *testing.B) {
+	s := newBenchSite(b, 0)
+	s.run(b, s.section)
+}
+
+func BenchmarkArticlePageCached(b *testing.B) {
+	s := newBenchSite(b, 64<<20)
+	s.run(b, s.article)
+}
