@@ -31,6 +31,7 @@ type AdminArticleEditPage struct {
 	Conflict      *EditConflict
 	Corrections   []models.Correction
 	Correction    CorrectionForm
+	Lead          *models.Media // the lead image, if any
 }
 
 // EditConflict is what someone else saved while this editor was typing.
@@ -128,6 +129,9 @@ func (h *Handler) editorPage(c echo.Context, a models.Article, f ArticleForm) (A
 	if a.ID == 0 {
 		return p, nil
 	}
+	if p.Lead, err = h.leadOf(ctx, a.ID); err != nil {
+		return p, err
+	}
 	p.State, p.Live = a.State(now), a.Live(now)
 	p.Locked = lockedFor(u, a)
 	if a.Status == models.StatusPublished {
@@ -193,6 +197,9 @@ func (h *Handler) saveArticle(c echo.Context, old models.Article) error {
 	}
 	in := f.validate(articleRules{sections: p.Sections, authors: p.Authors, user: u, keep: old.Author.ID,
 		now: h.Now(), loc: p.Site.Location()})
+	if err := h.checkBodyImages(c, &f); err != nil {
+		return err
+	}
 	if len(f.FieldErrors) > 0 {
 		p.Form = f
 		return h.render(c, http.StatusUnprocessableEntity, p)

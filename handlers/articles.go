@@ -61,7 +61,13 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	if err != nil {
 		return p, err
 	}
+	if err := h.withLeads(ctx, related); err != nil {
+		return p, err
+	}
 	p.Related = inZone(related, l.zone())
+	if p.Article.Lead, err = h.leadOf(ctx, a.ID); err != nil {
+		return p, err
+	}
 	if err := h.commentSection(c, &p); err != nil {
 		return p, err
 	}

@@ -53,7 +53,7 @@ func TestEveryPostRouteLimitsItsBody(t *testing.T) {
 			t.Errorf("%s %s with a 1 GB body: %d, want 413", r.Method, r.Path, status)
 			continue
 		}
-		if !strings.Contains(body, "larger than") {
+		if !strings.Contains(body, "Too large") || !strings.Contains(body, "413") {
 			t.Errorf("%s %s: the 413 page does not say why:\n%s", r.Method, r.Path, body)
 		}
 	}

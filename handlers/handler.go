@@ -46,6 +46,10 @@ type Deps struct {
 	// are valid for one generation only.
 	Generation func() uint64
 
+	// Media is the image library; Renditions makes and caches its resized copies.
+	Media      *models.MediaStore
+	Renditions *models.Renditions
+
 	// Backup writes a consistent copy of the database to a new file
 	// (db.DB.Backup), for the admin's "Download a backup" button.
 	Backup func(ctx context.Context, path string) error
@@ -64,6 +68,8 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Audit = models.NewAuditStore(d, now)
 	deps.Setup = models.NewSetupStore(d, now)
 	deps.Generation = d.Generation
+	deps.Media = models.NewMediaStore(d, now)
+	deps.Renditions = models.NewRenditions(deps.Media, renditionCacheBytes, resizeParallel)
 	deps.Backup = d.Backup
 	return deps
 }

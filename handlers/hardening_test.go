@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/labstack/echo/v4"
 )
@@ -190,11 +191,14 @@ func rawRequest(t *testing.T, ts *testServer, head string, declared int64) (int,
 		t.Fatal(err)
 	}
 	defer conn.Close()
+	// A route that waits for the announced body instead of refusing it
+	// fails here rather than hanging the test.
+	conn.SetDeadline(time.Now().Add(10 * time.Second))
 	fmt.Fprintf(conn, "%s\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n",
 		head, ts.Listener.Addr().String(), declared)
 	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
-		t.Fatal(err)
+		return 0, "no answer: " + err.Error()
 	}
 	defer res.Body.Close()
 	var b strings.Builder

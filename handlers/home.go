@@ -24,14 +24,20 @@ func (h *Handler) home(c echo.Context) error {
 	lead, err := h.Articles.Lead(ctx)
 	switch {
 	case err == nil:
-		lead = articleInZone(lead, l.zone())
-		p.Lead = &lead
+		one := []models.Article{articleInZone(lead, l.zone())}
+		if err := h.withLeads(ctx, one); err != nil {
+			return err
+		}
+		p.Lead = &one[0]
 	case !errors.Is(err, models.ErrNotFound):
 		return err
 	}
 	for _, cat := range l.Sections {
 		list, err := h.Articles.LatestInCategory(ctx, cat.ID, perBlock)
 		if err != nil {
+			return err
+		}
+		if err := h.withLeads(ctx, list); err != nil {
 			return err
 		}
 		if len(list) > 0 {

@@ -72,6 +72,9 @@ func (h *Handler) list(c echo.Context, f models.ListFilter, p ListPage, section 
 	if err != nil {
 		return err
 	}
+	if err := h.withLeads(c.Request().Context(), list); err != nil {
+		return err
+	}
 	if len(list) == 0 && n > 1 {
 		return echo.NewHTTPError(http.StatusNotFound)
 	}

@@ -77,6 +77,14 @@ var roleTable = map[string]string{
 	"GET /admin/tags/:id/delete":           accessEditor,
 	"POST /admin/tags/:id/delete":          accessEditor,
 
+	"GET /admin/media":             accessAny,
+	"GET /admin/media/pick":        accessAny,
+	"POST /admin/media":            accessAny,
+	"POST /admin/media/lead":       accessAny,
+	"GET /admin/media/:id":         accessAny,
+	"POST /admin/media/:id":        accessAny,
+	"POST /admin/media/:id/delete": accessEditor,
+
 	"GET /admin/settings":             accessAdmin,
 	"POST /admin/settings":            accessAdmin,
 	"GET /admin/people":               accessAdmin,

@@ -22,12 +22,14 @@ func NewServer(h *Handler) *echo.Echo {
 	e.Match(read, "/category/:slug", h.sectionShow)
 	e.Match(read, "/tag/:slug", h.tagShow)
 	e.Match(read, "/author/:slug", h.authorShow)
+	e.Match(read, "/media/:id/:file", h.mediaShow)
 	e.Match(read, "/:section/:slug", h.articleShow)
 	h.commentRoutes(e)
 
 	admin := h.adminGroup(e)
 	h.authRoutes(e, admin)
 	h.newsroomRoutes(e, admin)
+	h.mediaAdminRoutes(admin)
 	h.backupRoutes(admin)
 	return e
 }

@@ -38,6 +38,8 @@ type Article struct {
 	Category     Category
 	Author       User
 	CommentCount int // approved comments
+	// Lead is the article's lead image, when it has one and it was loaded.
+	Lead *Media
 }
 
 // URL is the article's readable, stable address.

@@ -27,13 +27,13 @@ func SeedDemo(ctx context.Context, d *db.DB, demo db.Demo, now time.Time) error 
 	cats := NewCategoryStore(d)
 	users := NewUserStore(d)
 	articles := NewArticleStore(d, func() time.Time { return now })
-	catID := map[string]int64{}
+	catID, catName := map[string]int64{}, map[string]string{}
 	for i, s := range demo.Sections {
 		c, err := cats.Create(ctx, CategoryInput{Name: s.Name, Slug: s.Slug, Description: s.Description, Position: i + 1})
 		if err != nil {
 			return fmt.Errorf("models: demo section %s: %w", s.Slug, err)
 		}
-		catID[s.Slug] = c.ID
+		catID[s.Slug], catName[s.Slug] = c.ID, s.Name
 	}
 	userID := map[string]int64{}
 	for _, a := range demo.Authors {
@@ -43,10 +43,16 @@ func SeedDemo(ctx context.Context, d *db.DB, demo db.Demo, now time.Time) error 
 		}
 		userID[a.Slug] = u.ID
 	}
+	var pics []demoPicture
 	for _, a := range demo.Articles {
-		if err := seedArticle(ctx, d, articles, a, catID[a.Section], userID[a.Author], now); err != nil {
+		id, err := seedArticle(ctx, d, articles, a, catID[a.Section], userID[a.Author], now)
+		if err != nil {
 			return err
 		}
+		pics = append(pics, demoPicture{ArticleID: id, Section: a.Section, SectionName: catName[a.Section], Title: a.Title})
+	}
+	if err := illustrateDemo(ctx, NewMediaStore(d, func() time.Time { return now }), pics); err != nil {
+		return err
 	}
 	st := DefaultSettings()
 	for _, n := range SocialNetworks {
@@ -56,9 +62,9 @@ func SeedDemo(ctx context.Context, d *db.DB, demo db.Demo, now time.Time) error 
 	return NewSettingsStore(d).Save(ctx, st)
 }
 
-func seedArticle(ctx context.Context, d *db.DB, store *ArticleStore, a db.DemoArticle, catID, userID int64, now time.Time) error {
+func seedArticle(ctx context.Context, d *db.DB, store *ArticleStore, a db.DemoArticle, catID, userID int64, now time.Time) (int64, error) {
 	if catID == 0 || userID == 0 {
-		return fmt.Errorf("models: demo article %q: unknown section %q or author %q", a.Title, a.Section, a.Author)
+		return 0, fmt.Errorf("models: demo article %q: unknown section %q or author %q", a.Title, a.Section, a.Author)
 	}
 	published := now.Add(-time.Duration(a.HoursAgo) * time.Hour)
 	if a.PublishedAt != nil {
@@ -78,9 +84,9 @@ func seedArticle(ctx context.Context, d *db.DB, store *ArticleStore, a db.DemoAr
 		CommentsOpen: true, PublishedAt: published, UpdatedAt: updated, Tags: tags,
 	})
 	if err != nil {
-		return fmt.Errorf("models: demo article %q: %w", a.Title, err)
+		return 0, fmt.Errorf("models: demo article %q: %w", a.Title, err)
 	}
-	return d.WithTx(ctx, func(tx *sql.Tx) error {
+	return art.ID, d.WithTx(ctx, func(tx *sql.Tx) error {
 		for _, c := range a.Comments {
 			at := now.Add(-time.Duration(c.HoursAgo) * time.Hour)
 			if c.CreatedAt != nil {

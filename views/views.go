@@ -24,10 +24,15 @@ const (
 	PageArticle = "article"
 	PageList    = "list"
 	PageError   = "error"
+	// The media library.
+	PageAdminMedia     = "admin_media"
+	PageAdminMediaEdit = "admin_media_edit"
+	PageAdminMediaPick = "admin_media_pick"
 )
 
 // Pages lists every page constant, so a test can match them with the files.
-var Pages = append(append(append([]string{PageHome, PageArticle, PageList, PageError}, authPages...), newsroomPages...), PageAdminBackup)
+var Pages = append(append(append([]string{PageHome, PageArticle, PageList, PageError}, authPages...), newsroomPages...),
+	PageAdminMedia, PageAdminMediaEdit, PageAdminMediaPick, PageAdminBackup)
 
 // Renderer executes parsed page templates. It is immutable once built and
 // safe for concurrent use.
