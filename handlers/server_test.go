@@ -9,6 +9,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -57,19 +58,86 @@ func newTestDB(t testing.TB) *db.DB {
 	return d
 }
 
+// demoTemplate is a database filled with the demo content once per test
+// run (drawing its illustrations takes most of a second); each test that
+// wants the demo gets its own copy of the file.
+var demoTemplate struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// TestMain removes the demo template after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoTemplate.dir != "" {
+		os.RemoveAll(demoTemplate.dir)
+	}
+	os.Exit(code)
+}
+
+func demoFile(t testing.TB) string {
+	t.Helper()
+	demoTemplate.once.Do(func() {
+		dir, err := os.MkdirTemp("", "news-demo-")
+		if err != nil {
+			demoTemplate.err = err
+			return
+		}
+		demoTemplate.dir = dir
+		d, err := db.Open(filepath.Join(dir, "news.db"))
+		if err != nil {
+			demoTemplate.err = err
+			return
+		}
+		defer d.Close() // closing the last connection folds the WAL into the file
+		ctx := context.Background()
+		content, err := db.DemoContent()
+		if err == nil {
+			_, err = d.Migrate(ctx)
+		}
+		if err == nil {
+			err = models.SeedDemo(ctx, d, content, testNow)
+		}
+		demoTemplate.err = err
+	})
+	if demoTemplate.err != nil {
+		t.Fatal(demoTemplate.err)
+	}
+	return filepath.Join(demoTemplate.dir, "news.db")
+}
+
+// newDemoDB returns a private copy of the demo database.
+func newDemoDB(t testing.TB) *db.DB {
+	t.Helper()
+	src, err := os.ReadFile(demoFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "news.db")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if _, err := d.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 // newTestServer starts the site on a new database; with demo, filled with
 // the demo content dated relative to testNow.
 func newTestServer(t testing.TB, demo bool) *testServer {
 	t.Helper()
-	d := newTestDB(t)
+	var d *db.DB
 	if demo {
-		content, err := db.DemoContent()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := models.SeedDemo(context.Background(), d, content, testNow); err != nil {
-			t.Fatal(err)
-		}
+		d = newDemoDB(t)
+	} else {
+		d = newTestDB(t)
 	}
 	assets, err := static.Load()
 	if err != nil {
