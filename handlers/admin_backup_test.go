@@ -17,6 +17,7 @@ import (
 // An admin downloads a backup: a consistent SQLite file with everything in
 // it, made in a temporary file that is gone afterwards, and logged.
 func TestAdminDownloadsBackup(t *testing.T) {
+	demoFile(t) // the shared demo database lives in the usual temporary folder
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp) // where the server makes its temporary copy
 	ts := newTestServer(t, true)

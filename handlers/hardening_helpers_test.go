@@ -14,8 +14,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/newsroom/news/db"
-	"github.com/newsroom/news/models"
 	"github.com/newsroom/news/static"
 	"github.com/newsroom/news/views"
 )
@@ -53,13 +51,7 @@ func newTestServerWith(t testing.TB, o serverOptions) (*testServer, *logBuffer) 
 	t.Helper()
 	d := newTestDB(t)
 	if o.demo {
-		content, err := db.DemoContent()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := models.SeedDemo(context.Background(), d, content, testNow); err != nil {
-			t.Fatal(err)
-		}
+		d = newDemoDB(t)
 	}
 	assets, err := static.Load()
 	if err != nil {
