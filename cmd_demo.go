@@ -11,9 +11,9 @@ import (
 	"github.com/newsroom/news/models"
 )
 
-// runDemo is `news demo`: it fills a new database with a large generated
+// demoCommand is `news demo`: it fills a new database with a large generated
 // corpus, for load tests and for trying the site at a realistic size.
-func runDemo(ctx context.Context, args []string, out io.Writer) error {
+func demoCommand(ctx context.Context, args []string, _ func(string) string, _ io.Reader, out io.Writer) error {
 	fs := flag.NewFlagSet("news demo", flag.ContinueOnError)
 	fs.SetOutput(out)
 	path := fs.String("db", "data/demo.db", "SQLite database file to create")

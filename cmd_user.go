@@ -13,24 +13,6 @@ import (
 	"github.com/newsroom/news/models"
 )
 
-// commandFunc is a command other than serving: news <word> [flags].
-type commandFunc func(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, out io.Writer) error
-
-// command returns the command args name, or nil when args are the
-// server's flags.
-func command(args []string) commandFunc {
-	if len(args) == 0 {
-		return nil
-	}
-	switch args[0] {
-	case "user":
-		return userCommand
-	case "backup":
-		return backupCommand
-	}
-	return nil
-}
-
 const userUsage = `usage: news user add --email EMAIL --name NAME --role admin|editor|author [--db FILE]
 The password is read from standard input (one line), never from a flag:
   news user add --email ed@example.com --name "Ed Itor" --role admin

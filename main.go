@@ -97,12 +97,6 @@ func envOr(getenv func(string) string, key, def string) string {
 
 // run starts the site and serves until ctx ends.
 func run(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
-	if len(args) > 0 {
-		switch args[0] {
-		case "demo":
-			return runDemo(ctx, args[1:], out)
-		}
-	}
 	cfg, err := parseConfig(args, getenv, out)
 	if err != nil {
 		return err
