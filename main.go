@@ -53,6 +53,8 @@ type config struct {
 	cacheMB int
 	// pprofAddr, when set, serves net/http/pprof there for profiling.
 	pprofAddr string
+	// baseURL is the site's public address, the start of absolute URLs.
+	baseURL string
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -69,6 +71,8 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	proxies := fs.String("trusted-proxy", getenv("NEWS_TRUSTED_PROXY"), "comma-separated proxy addresses or CIDR ranges whose X-Forwarded-For is believed (NEWS_TRUSTED_PROXY)")
 	fs.BoolVar(&cfg.secureCookies, "secure-cookies", getenv("NEWS_SECURE_COOKIES") != "",
 		"mark the sign-in cookie Secure, for HTTPS ended by a proxy in front (NEWS_SECURE_COOKIES)")
+	fs.StringVar(&cfg.baseURL, "base-url", getenv("NEWS_BASE_URL"),
+		"public address of the site for absolute links, such as https://news.example.com (NEWS_BASE_URL; default: from --addr)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -84,6 +88,9 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	var err error
 	if cfg.proxies, err = handlers.ParseProxies(strings.Split(*proxies, ",")); err != nil {
 		return cfg, fmt.Errorf("--trusted-proxy: %w", err)
+	}
+	if cfg.baseURL, err = baseURL(cfg.baseURL, cfg.addr); err != nil {
+		return cfg, err
 	}
 	return cfg, nil
 }
@@ -211,6 +218,7 @@ func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]
 		SessionKeys:    sessionKeys,
 		SecureCookies:  cfg.secureCookies,
 		PageCache:      handlers.NewPageCache(int64(cfg.cacheMB) << 20),
+		BaseURL:        cfg.baseURL,
 	}, store, time.Now))
 	return handlers.NewServer(h), nil
 }

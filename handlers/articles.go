@@ -68,6 +68,7 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	if p.Article.Lead, err = h.leadOf(ctx, a.ID); err != nil {
 		return p, err
 	}
+	p.Meta = h.articleMeta(p.Layout, p.Article, p.Tags)
 	if err := h.commentSection(c, &p); err != nil {
 		return p, err
 	}

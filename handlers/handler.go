@@ -50,6 +50,11 @@ type Deps struct {
 	Media      *models.MediaStore
 	Renditions *models.Renditions
 
+	// BaseURL is the site's public address without a trailing slash, such
+	// as https://news.example.com: the start of every absolute URL (feeds,
+	// sitemaps, canonical links, social cards).
+	BaseURL string
+
 	// Backup writes a consistent copy of the database to a new file
 	// (db.DB.Backup), for the admin's "Download a backup" button.
 	Backup func(ctx context.Context, path string) error

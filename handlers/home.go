@@ -20,6 +20,7 @@ func (h *Handler) home(c echo.Context) error {
 	}
 	l.CurrentSection = "home"
 	l.Canonical = "/"
+	l.Meta.WebSite = h.webSiteLD(l)
 	p := HomePage{Layout: l}
 	lead, err := h.Articles.Lead(ctx)
 	switch {

@@ -29,6 +29,10 @@ type Layout struct {
 	TodayISO       string
 	Year           int
 	loc            *time.Location
+	// Meta is what search engines, feed readers and social networks read
+	// in the head; see meta.go.
+	Meta PageMeta
+	base string // Deps.BaseURL
 }
 
 // latestCount is how many articles the sidebar's Latest posts shows.
@@ -60,6 +64,8 @@ func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
 		TodayISO: now.Format("2006-01-02"),
 		Year:     now.Year(),
 		loc:      loc,
+		Meta:     h.defaultMeta(),
+		base:     h.BaseURL,
 	}, nil
 }
 

@@ -12,7 +12,7 @@ import (
 func TestEveryPageRendersFromItsZeroValue(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, false)
-	pages := []page{HomePage{}, ArticlePage{}, ListPage{}, ErrorPage{}, CorrectionsPage{},
+	pages := []page{HomePage{}, ArticlePage{}, ListPage{}, ErrorPage{}, CorrectionsPage{}, SearchPage{},
 		AdminArticlesPage{}, AdminArticleEditPage{}, AdminConfirmPage{}, AdminRevisionsPage{}, AdminRevisionComparePage{},
 		AdminCommentsPage{}, AdminCommentEditPage{}, AdminSectionsPage{}, AdminSectionDeletePage{}, AdminTagsPage{}, AdminTagEditPage{}}
 	covered := map[string]bool{}

@@ -31,5 +31,7 @@ func NewServer(h *Handler) *echo.Echo {
 	h.newsroomRoutes(e, admin)
 	h.mediaAdminRoutes(admin)
 	h.backupRoutes(admin)
+
+	h.discoveryRoutes(e, read)
 	return e
 }

@@ -26,6 +26,10 @@ import (
 // and in the stores agree.
 var testNow = time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
 
+// testBaseURL is the public address the test site believes it has, so
+// absolute URLs do not depend on the test server's port.
+const testBaseURL = "https://news.example.com"
+
 // clock is a settable clock for tests.
 type clock struct {
 	mu sync.Mutex
@@ -155,6 +159,7 @@ func newTestServer(t testing.TB, demo bool) *testServer {
 		// The page cache is on in every test, so that any test of a change
 		// also shows that readers see it.
 		PageCache: NewPageCache(16 << 20),
+		BaseURL:   testBaseURL,
 	}, d, clk.Now))
 	srv := httptest.NewServer(NewServer(h))
 	t.Cleanup(srv.Close)

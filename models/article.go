@@ -81,15 +81,18 @@ const articleJoins = ` FROM articles a JOIN categories c ON c.id = a.category_id
 // visible is the condition every reader query carries.
 const visible = ` a.status = 'published' AND a.published_at <= ? `
 
-func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
+// scanArticle reads listCols or fullCols, then any extra columns a query
+// selects after them into extra.
+func scanArticle(row interface{ Scan(...any) error }, extra ...any) (Article, error) {
 	var a Article
 	var body string
 	var published sql.NullInt64
 	var updated, created int64
-	err := row.Scan(&a.ID, &a.Slug, &a.Title, &a.Summary, &a.BodyMD, &body, &a.Source, &a.Status,
+	dest := []any{&a.ID, &a.Slug, &a.Title, &a.Summary, &a.BodyMD, &body, &a.Source, &a.Status,
 		&a.Featured, &a.CommentsOpen, &published, &updated, &created, &a.Version,
 		&a.Category.ID, &a.Category.Slug, &a.Category.Name, &a.Author.ID, &a.Author.Name, &a.Author.Slug,
-		&a.CommentCount)
+		&a.CommentCount}
+	err := row.Scan(append(dest, extra...)...)
 	if err != nil {
 		return a, err
 	}

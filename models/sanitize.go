@@ -5,6 +5,7 @@ import (
 	"html"
 	"html/template"
 	"regexp"
+	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -92,4 +93,33 @@ var tagRe = regexp.MustCompile(`<[^>]*>`)
 // PlainText strips tags from sanitized HTML, for descriptions and snippets.
 func PlainText(h template.HTML) string {
 	return html.UnescapeString(tagRe.ReplaceAllString(string(h), ""))
+}
+
+// HighlightSnippet turns a search snippet into HTML: the text is escaped,
+// then only the match markers become <mark> and </mark>, always balanced,
+// so nothing in an article's text can become markup.
+func HighlightSnippet(s string) template.HTML {
+	var b strings.Builder
+	open := false
+	for len(s) > 0 {
+		i := strings.IndexAny(s, markOpen+markClose)
+		if i < 0 {
+			b.WriteString(html.EscapeString(s))
+			break
+		}
+		b.WriteString(html.EscapeString(s[:i]))
+		switch {
+		case s[i:i+1] == markOpen && !open:
+			b.WriteString("<mark>")
+			open = true
+		case s[i:i+1] == markClose && open:
+			b.WriteString("</mark>")
+			open = false
+		}
+		s = s[i+1:]
+	}
+	if open {
+		b.WriteString("</mark>")
+	}
+	return template.HTML(b.String())
 }

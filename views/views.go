@@ -24,6 +24,7 @@ const (
 	PageArticle = "article"
 	PageList    = "list"
 	PageError   = "error"
+	PageSearch  = "search"
 	// The media library.
 	PageAdminMedia     = "admin_media"
 	PageAdminMediaEdit = "admin_media_edit"
@@ -31,7 +32,7 @@ const (
 )
 
 // Pages lists every page constant, so a test can match them with the files.
-var Pages = append(append(append([]string{PageHome, PageArticle, PageList, PageError}, authPages...), newsroomPages...),
+var Pages = append(append(append([]string{PageHome, PageArticle, PageList, PageError, PageSearch}, authPages...), newsroomPages...),
 	PageAdminMedia, PageAdminMediaEdit, PageAdminMediaPick, PageAdminBackup)
 
 // Renderer executes parsed page templates. It is immutable once built and
