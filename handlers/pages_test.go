@@ -35,7 +35,7 @@ func TestArticlePageShowsEveryPartOfTheSeed(t *testing.T) {
 		`Related articles`,
 		`3 Comments`,
 		`Stay Connected`,
-		`aria-label="Facebook"`,
+		`<span class="social-name">Facebook</span></a>`,
 		`Latest posts`,
 		`<textarea id="comment" name="comment" rows="7" maxlength="5000" required`,
 		`<input id="name" name="name" type="text" maxlength="80" required`,
