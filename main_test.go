@@ -24,7 +24,7 @@ func startSite(t *testing.T, args ...string) (string, func() error) {
 		done <- run(ctx, append([]string{"--addr", "127.0.0.1:0"}, args...), func(string) string { return "" }, pw)
 		pw.Close()
 	}()
-	addrRe := regexp.MustCompile(`msg=serving addr=(http://\S+)`)
+	addrRe := regexp.MustCompile(`msg=serving addr=(https?://\S+)`)
 	lines := bufio.NewScanner(pr)
 	var addr string
 	for lines.Scan() {

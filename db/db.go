@@ -95,18 +95,20 @@ func (d *DB) Close() error {
 }
 
 // WithTx runs fn in a transaction on the writer and commits when fn returns
-// nil. Any error, or a panic, rolls it back.
+// nil. Any error, or a panic, rolls it back. An error that says the
+// database cannot be written (read-only, full disk) is marked
+// ErrCannotWrite.
 func (d *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("db: begin: %w", err)
+		return classify(fmt.Errorf("db: begin: %w", err))
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return classify(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("db: commit: %w", err)
+		return classify(fmt.Errorf("db: commit: %w", err))
 	}
 	d.gen.Add(1)
 	return nil
@@ -118,7 +120,7 @@ func (d *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, e
 	if err == nil {
 		d.gen.Add(1)
 	}
-	return res, err
+	return res, classify(err)
 }
 
 // Generation counts the writes committed since the database was opened.

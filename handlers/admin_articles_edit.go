@@ -212,6 +212,11 @@ func (h *Handler) saveArticle(c echo.Context, old models.Article) error {
 		return h.render(c, http.StatusUnprocessableEntity, p)
 	case errors.Is(err, models.ErrConflict):
 		return h.renderConflict(c, p, f)
+	case cannotWrite(err):
+		h.Logger.Error("article not saved", "id", requestID(c), "err", err)
+		f.FieldErrors = map[string]string{"form": keptInputMessage}
+		p.Form = f
+		return h.render(c, http.StatusServiceUnavailable, p)
 	case err != nil:
 		return notFoundIf(err)
 	}

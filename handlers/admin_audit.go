@@ -30,6 +30,7 @@ var auditFilters = []Option{
 	{"comment.", "Comments"},
 	{"section.", "Sections"},
 	{"tag.", "Tags"},
+	{"backup.", "Backups"},
 }
 
 func (h *Handler) adminAuditShow(c echo.Context) error {

@@ -21,7 +21,7 @@ func (l AdminLayout) Can(area string) bool {
 		return l.User.ID != 0
 	case "comments", "sections", "tags":
 		return l.User.Role == models.RoleAdmin || l.User.Role == models.RoleEditor
-	default: // settings, people, audit
+	default: // settings, people, audit, backup
 		return l.User.Role == models.RoleAdmin
 	}
 }
@@ -61,6 +61,7 @@ var adminMenu = []MenuItem{
 	{Key: "settings", Label: "Settings", URL: "/admin/settings"},
 	{Key: "people", Label: "People", URL: "/admin/people"},
 	{Key: "audit", Label: "Audit log", URL: "/admin/audit"},
+	{Key: "backup", Label: "Backup", URL: "/admin/backup"},
 }
 
 // Menu is the navigation the signed-in user may use, the active item marked.

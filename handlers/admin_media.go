@@ -25,12 +25,13 @@ const (
 func (h *Handler) mediaAdminRoutes(admin *echo.Group) {
 	editors := requireRole(models.RoleAdmin, models.RoleEditor)
 	admin.GET("/media", h.adminMediaIndex)
-	admin.POST("/media", h.adminMediaUpload)
+	small := limitBody(adminBodyLimit)
+	admin.POST("/media", h.adminMediaUpload, announcedLimit(maxUploadBytes, msgUploadTooLarge))
 	admin.GET("/media/pick", h.adminMediaPick)
-	admin.POST("/media/lead", h.adminMediaSetLead)
+	admin.POST("/media/lead", h.adminMediaSetLead, small)
 	admin.GET("/media/:id", h.adminMediaEdit)
-	admin.POST("/media/:id", h.adminMediaUpdate)
-	admin.POST("/media/:id/delete", h.adminMediaDelete, editors)
+	admin.POST("/media/:id", h.adminMediaUpdate, small)
+	admin.POST("/media/:id/delete", h.adminMediaDelete, editors, small)
 }
 
 // adminMediaIndex shows the library: newest first, searchable, paginated.
@@ -86,6 +87,9 @@ func mediaListURL(path, article, q string) string {
 	return path + "?" + v.Encode()
 }
 
+// msgUploadTooLarge answers an upload past maxUploadBytes.
+const msgUploadTooLarge = "Upload at most 100 MB at a time (each image up to 10 MB). Nothing was stored; try fewer files."
+
 // adminMediaUpload stores each uploaded file that is a usable image and
 // names each refused one with the reason; one bad file never loses the
 // others.
@@ -100,8 +104,7 @@ func (h *Handler) adminMediaUpload(c echo.Context) error {
 	if err := req.ParseMultipartForm(32 << 20); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return echo.NewHTTPError(http.StatusRequestEntityTooLarge,
-				"Upload at most 100 MB at a time (each image up to 10 MB). Nothing was stored; try fewer files.")
+			return echo.NewHTTPError(http.StatusRequestEntityTooLarge, msgUploadTooLarge)
 		}
 		return echo.NewHTTPError(http.StatusBadRequest, "The upload could not be read. Please choose the files again.")
 	}

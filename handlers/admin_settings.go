@@ -106,6 +106,11 @@ func (h *Handler) adminSettingsUpdate(c echo.Context) error {
 		return h.settingsPage(c, http.StatusUnprocessableEntity, f)
 	}
 	if err := h.Settings.Save(ctx, st); err != nil {
+		if cannotWrite(err) {
+			h.Logger.Error("settings not saved", "id", requestID(c), "err", err)
+			f.FieldErrors = map[string]string{"form": keptInputMessage}
+			return h.settingsPage(c, http.StatusServiceUnavailable, f)
+		}
 		return err
 	}
 	changed := settingsChanges(old, st)

@@ -1,8 +1,10 @@
 package handlers
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"net/http"
 	"strings"
@@ -20,7 +22,7 @@ func (h *Handler) authRoutes(e *echo.Echo, admin *echo.Group) {
 	e.POST("/admin/login", h.loginSubmit, noStore, h.sameOrigin, small)
 	e.GET("/admin/setup", h.setupShow, noStore)
 	e.POST("/admin/setup", h.setupSubmit, noStore, h.sameOrigin, small)
-	admin.POST("/logout", h.logout)
+	admin.POST("/logout", h.logout, small)
 	admin.GET("", h.adminDashboard)
 	admin.GET("/", h.adminDashboard)
 
@@ -127,15 +129,28 @@ func (h *Handler) logout(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/admin/login")
 }
 
-// limitBody refuses request bodies over n bytes: a form larger than that
-// fails to parse and is answered 400 or 413.
+// limitBody refuses request bodies over n bytes with 413 and the "too
+// large" page. A body sent without a length (chunked) is read here, up to
+// n, so that one past the limit gets the same answer instead of failing
+// to parse later.
 func limitBody(n int64) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			if c.Request().ContentLength > n {
+			req := c.Request()
+			if req.ContentLength > n {
 				return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
 			}
-			c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, n)
+			if req.ContentLength < 0 {
+				b, err := io.ReadAll(io.LimitReader(req.Body, n+1))
+				if err != nil {
+					return echo.NewHTTPError(http.StatusBadRequest)
+				}
+				if int64(len(b)) > n {
+					return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
+				}
+				req.Body, req.ContentLength = io.NopCloser(bytes.NewReader(b)), int64(len(b))
+			}
+			req.Body = http.MaxBytesReader(c.Response(), req.Body, n)
 			return next(c)
 		}
 	}

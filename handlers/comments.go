@@ -141,6 +141,11 @@ func (h *Handler) commentRefused(c echo.Context, a models.Article, form CommentF
 		return h.commentsClosed(c, a, form)
 	case errors.Is(err, models.ErrNotFound):
 		return echo.NewHTTPError(http.StatusNotFound)
+	case cannotWrite(err):
+		h.Logger.Error("comment not saved", "id", requestID(c), "err", err)
+		form.FieldErrors = map[string]string{"form": keptInputMessage}
+		c.Response().Header().Set("Retry-After", "120")
+		return h.commentFormAgain(c, a, form, http.StatusServiceUnavailable)
 	}
 	return err
 }

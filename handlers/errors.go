@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/models"
 )
 
@@ -23,6 +24,8 @@ func errorText(status int) (heading, message string) {
 		return "Slow down", "Too many requests in a short time. Please wait a little and try again."
 	case http.StatusForbidden:
 		return "Not allowed", "You don't have permission to do that."
+	case http.StatusServiceUnavailable:
+		return "Saving is paused", msgCannotWrite
 	}
 	if status >= 500 {
 		return "Something went wrong", "The problem is ours, not yours. Please try again in a moment."
@@ -40,6 +43,9 @@ func (h *Handler) httpError(err error, c echo.Context) {
 	var he *echo.HTTPError
 	if errors.As(err, &he) {
 		status = he.Code
+	} else if errors.Is(err, db.ErrCannotWrite) {
+		status = http.StatusServiceUnavailable
+		c.Response().Header().Set("Retry-After", "120")
 	}
 	heading, message := errorText(status)
 	if he != nil {

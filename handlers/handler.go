@@ -3,6 +3,7 @@
 package handlers
 
 import (
+	"context"
 	"log/slog"
 	"net"
 	"time"
@@ -53,6 +54,10 @@ type Deps struct {
 	// as https://news.example.com: the start of every absolute URL (feeds,
 	// sitemaps, canonical links, social cards).
 	BaseURL string
+
+	// Backup writes a consistent copy of the database to a new file
+	// (db.DB.Backup), for the admin's "Download a backup" button.
+	Backup func(ctx context.Context, path string) error
 }
 
 // WithStores fills deps with the stores over d, the same way for main and
@@ -70,6 +75,7 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Generation = d.Generation
 	deps.Media = models.NewMediaStore(d, now)
 	deps.Renditions = models.NewRenditions(deps.Media, renditionCacheBytes, resizeParallel)
+	deps.Backup = d.Backup
 	return deps
 }
 

@@ -30,6 +30,7 @@ func NewServer(h *Handler) *echo.Echo {
 	h.authRoutes(e, admin)
 	h.newsroomRoutes(e, admin)
 	h.mediaAdminRoutes(admin)
+	h.backupRoutes(admin)
 
 	h.discoveryRoutes(e, read)
 	return e

@@ -33,7 +33,7 @@ const (
 
 // Pages lists every page constant, so a test can match them with the files.
 var Pages = append(append(append([]string{PageHome, PageArticle, PageList, PageError, PageSearch}, authPages...), newsroomPages...),
-	PageAdminMedia, PageAdminMediaEdit, PageAdminMediaPick)
+	PageAdminMedia, PageAdminMediaEdit, PageAdminMediaPick, PageAdminBackup)
 
 // Renderer executes parsed page templates. It is immutable once built and
 // safe for concurrent use.

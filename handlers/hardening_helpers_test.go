@@ -1,0 +1,106 @@
+package handlers
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/static"
+	"github.com/newsroom/news/views"
+)
+
+// serverOptions change what newTestServerWith builds.
+type serverOptions struct {
+	demo bool
+	// proxies are believed in X-Forwarded-For, as with --trusted-proxy.
+	proxies []*net.IPNet
+	// routes adds test-only routes to the server before it starts.
+	routes func(e *echo.Echo, h *Handler)
+}
+
+// logBuffer collects the server's log lines; safe for concurrent use.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// newTestServerWith is newTestServer with options, and a log that the test
+// can read.
+func newTestServerWith(t testing.TB, o serverOptions) (*testServer, *logBuffer) {
+	t.Helper()
+	d := newTestDB(t)
+	if o.demo {
+		d = newDemoDB(t)
+	}
+	assets, err := static.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := views.New(template.FuncMap{"asset": assets.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &logBuffer{}
+	clk := &clock{t: testNow}
+	h := New(WithStores(Deps{
+		Views:          r,
+		Assets:         assets,
+		Logger:         slog.New(slog.NewTextHandler(logs, nil)),
+		TrustedProxies: o.proxies,
+	}, d, clk.Now))
+	e := NewServer(h)
+	if o.routes != nil {
+		o.routes(e, h)
+	}
+	srv := httptest.NewServer(e)
+	t.Cleanup(srv.Close)
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{
+		Jar:           jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Timeout:       30 * time.Second,
+	}
+	return &testServer{Server: srv, DB: d, H: h, Clock: clk, Client: client}, logs
+}
+
+// firstArticlePath returns the address of a published demo article.
+func firstArticlePath(t testing.TB, ts *testServer) string {
+	t.Helper()
+	list, err := ts.H.Articles.Latest(context.Background(), 1)
+	if err != nil || len(list) == 0 {
+		t.Fatalf("no published article: %v", err)
+	}
+	return list[0].URL()
+}
+
+// newTLSServerFor serves ts's site over HTTPS as well.
+func newTLSServerFor(t testing.TB, ts *testServer) *httptest.Server {
+	t.Helper()
+	s := httptest.NewTLSServer(ts.Config.Handler)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// echoOf returns the Echo server behind ts.
+func echoOf(ts *testServer) *echo.Echo { return ts.Config.Handler.(*echo.Echo) }
