@@ -23,44 +23,21 @@ func (s *ArticleStore) CreateEdited(ctx context.Context, in ArticleInput, by Edi
 		return Article{}, fmt.Errorf("models: render article: %w", err)
 	}
 	now := s.now().UTC()
-	published := publishedValue(in, now)
-	strict := in.Slug != ""
-	base := in.Slug
-	if base == "" {
-		base = Slugify(in.Title)
-	}
+	in.UpdatedAt = now
 	var id int64
 	var slug string
 	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
-		for i := 1; i <= maxSlugTries; i++ {
-			slug = base
-			if i > 1 {
-				slug = fmt.Sprintf("%s-%d", base, i)
-			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO articles (category_id, author_id, slug, title, summary,
-				body_md, body_html, source, status, featured, comments_open, published_at, updated_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				in.CategoryID, in.AuthorID, slug, in.Title, in.Summary, in.BodyMD, string(body), in.Source,
-				in.Status, in.Featured, in.CommentsOpen, published, now.Unix(), now.Unix())
-			if isUnique(err) && !strict {
-				continue
-			}
-			if isUnique(err) {
-				return ErrDuplicate
-			}
-			if err != nil {
-				return fmt.Errorf("models: create article: %w", err)
-			}
-			id, _ = res.LastInsertId()
-			if err := setArticleTags(ctx, tx, id, in.Tags); err != nil {
-				return err
-			}
-			if err := dropRedirect(ctx, tx, slug); err != nil {
-				return err
-			}
-			return snapshot(ctx, tx, id, by, now.Unix())
+		var err error
+		if id, slug, err = insertArticle(ctx, tx, in, body, publishedValue(in, now), now); err != nil {
+			return err
 		}
-		return ErrDuplicate
+		if err := setArticleTags(ctx, tx, id, in.Tags); err != nil {
+			return err
+		}
+		if err := dropRedirect(ctx, tx, slug); err != nil {
+			return err
+		}
+		return snapshot(ctx, tx, id, by, now.Unix())
 	})
 	if err != nil {
 		return Article{}, err

@@ -4,13 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"html/template"
 	"time"
 )
 
 // ArticleInput is what saving an article needs.
 type ArticleInput struct {
 	Title        string
-	Slug         string // made from Title when empty; made unique with -2, -3 ...
+	Slug         string // empty: made from Title, then -2, -3 ... until free; given: must be free
 	Summary      string
 	BodyMD       string
 	Source       string
@@ -39,43 +40,58 @@ func (s *ArticleStore) Create(ctx context.Context, in ArticleInput) (Article, er
 	if in.UpdatedAt.IsZero() {
 		in.UpdatedAt = now
 	}
-	var published any
-	if in.Status == StatusPublished {
-		if in.PublishedAt.IsZero() {
-			in.PublishedAt = now
-		}
-		published = in.PublishedAt.Unix()
-	}
-	base := in.Slug
-	if base == "" {
-		base = Slugify(in.Title)
+	if in.Status == StatusPublished && in.PublishedAt.IsZero() {
+		in.PublishedAt = now
 	}
 	var id int64
 	var slug string
 	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
-		for i := 1; i <= maxSlugTries; i++ {
-			slug = base
-			if i > 1 {
-				slug = fmt.Sprintf("%s-%d", base, i)
-			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO articles (category_id, author_id, slug, title, summary,
-				body_md, body_html, source, status, featured, comments_open, published_at, updated_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				in.CategoryID, in.AuthorID, slug, in.Title, in.Summary, in.BodyMD, string(body), in.Source,
-				in.Status, in.Featured, in.CommentsOpen, published, in.UpdatedAt.Unix(), now.Unix())
-			if isUnique(err) {
-				continue
-			}
-			if err != nil {
-				return fmt.Errorf("models: create article: %w", err)
-			}
-			id, _ = res.LastInsertId()
-			return setArticleTags(ctx, tx, id, in.Tags)
+		var err error
+		if id, slug, err = insertArticle(ctx, tx, in, body, publishedValue(in, now), now); err != nil {
+			return err
 		}
-		return ErrDuplicate
+		return setArticleTags(ctx, tx, id, in.Tags)
 	})
 	if err != nil {
 		return Article{}, err
 	}
 	return Article{ID: id, Slug: slug, Title: in.Title, Status: in.Status, BodyHTML: body}, nil
+}
+
+// insertArticle inserts in with its rendered body and returns the new id
+// and the slug it got. An explicit in.Slug that is taken is ErrDuplicate;
+// a slug made from the title takes the first free -2, -3 ... suffix.
+func insertArticle(ctx context.Context, tx *sql.Tx, in ArticleInput, body template.HTML, published any, now time.Time) (int64, string, error) {
+	strict := in.Slug != ""
+	base := in.Slug
+	if base == "" {
+		base = Slugify(in.Title)
+	}
+	updated := in.UpdatedAt
+	if updated.IsZero() {
+		updated = now
+	}
+	for i := 1; i <= maxSlugTries; i++ {
+		slug := base
+		if i > 1 {
+			slug = fmt.Sprintf("%s-%d", base, i)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO articles (category_id, author_id, slug, title, summary,
+			body_md, body_html, source, status, featured, comments_open, published_at, updated_at, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			in.CategoryID, in.AuthorID, slug, in.Title, in.Summary, in.BodyMD, string(body), in.Source,
+			in.Status, in.Featured, in.CommentsOpen, published, updated.Unix(), now.Unix())
+		if isUnique(err) && !strict {
+			continue
+		}
+		if isUnique(err) {
+			return 0, "", ErrDuplicate
+		}
+		if err != nil {
+			return 0, "", fmt.Errorf("models: create article: %w", err)
+		}
+		id, _ := res.LastInsertId()
+		return id, slug, nil
+	}
+	return 0, "", ErrDuplicate
 }
