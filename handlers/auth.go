@@ -208,19 +208,10 @@ func noStore(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// sameOrigin refuses state-changing requests that a browser says come from
-// another site (Sec-Fetch-Site, else Origin against Host). Requests without
-// either header come from non-browser clients, which hold no one's cookies.
+// sameOrigin refuses cross-site state changes to the newsroom.
 func (h *Handler) sameOrigin(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		if err := h.auth.origins.Check(c.Request()); err != nil {
-			h.Logger.Warn("cross-site request refused", "id", requestID(c), "path", c.Request().URL.Path,
-				"origin", c.Request().Header.Get("Origin"), "ip", c.RealIP())
-			return echo.NewHTTPError(http.StatusForbidden, "This form was sent from another site, so it was refused. "+
-				"Open the page on this site and try again.")
-		}
-		return next(c)
-	}
+	return h.refuseCrossSite("This form was sent from another site, so it was refused. " +
+		"Open the page on this site and try again.")(next)
 }
 
 // localNext returns next when it is a path inside the newsroom, else

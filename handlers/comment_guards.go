@@ -8,24 +8,6 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// sameOrigin refuses cross-site posts with Go's CrossOriginProtection: a
-// browser says where a form was sent from (Sec-Fetch-Site, or Origin), and
-// a post from another site is refused. Requests without either header
-// (older browsers, command-line clients, tests) pass, as the article page
-// carries no per-visitor token to check instead.
-func sameOrigin(cop *http.CrossOriginProtection) echo.MiddlewareFunc {
-	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c echo.Context) error {
-			if err := cop.Check(c.Request()); err != nil {
-				markPrivate(c)
-				return echo.NewHTTPError(http.StatusForbidden,
-					"This form can only be sent from this site's own pages. Please open the article and send your comment from there.")
-			}
-			return next(c)
-		}
-	}
-}
-
 // readCommentForm reads the comment form from a body of at most
 // maxCommentBody bytes; a larger one is answered 413.
 func readCommentForm(c echo.Context) (CommentForm, error) {

@@ -31,8 +31,8 @@ func commentNotice(name string) string {
 
 // commentRoutes adds posting comments to e.
 func (h *Handler) commentRoutes(e *echo.Echo) {
-	cop := http.NewCrossOriginProtection()
-	e.POST("/:section/:slug/comments", h.commentCreate, sameOrigin(cop))
+	e.POST("/:section/:slug/comments", h.commentCreate, h.refuseCrossSite(
+		"This form can only be sent from this site's own pages. Please open the article and send your comment from there."))
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/:section/:slug/comments", h.commentsRedirect)
 }
 
