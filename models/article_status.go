@@ -92,15 +92,20 @@ func (s *ArticleStore) StatusCounts(ctx context.Context, authorID int64) (map[st
 	if err != nil {
 		return nil, fmt.Errorf("models: count articles: %w", err)
 	}
+	return scanCounts(rows)
+}
+
+// scanCounts reads (key, count) rows into a map and closes rows.
+func scanCounts(rows *sql.Rows) (map[string]int, error) {
 	defer rows.Close()
 	out := map[string]int{}
 	for rows.Next() {
-		var st string
+		var k string
 		var n int
-		if err := rows.Scan(&st, &n); err != nil {
+		if err := rows.Scan(&k, &n); err != nil {
 			return nil, fmt.Errorf("models: scan count: %w", err)
 		}
-		out[st] = n
+		out[k] = n
 	}
 	return out, rows.Err()
 }

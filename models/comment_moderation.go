@@ -32,17 +32,7 @@ func (s *CommentStore) CountByStatus(ctx context.Context) (map[string]int, error
 	if err != nil {
 		return nil, fmt.Errorf("models: count comments: %w", err)
 	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var st string
-		var n int
-		if err := rows.Scan(&st, &n); err != nil {
-			return nil, fmt.Errorf("models: scan count: %w", err)
-		}
-		out[st] = n
-	}
-	return out, rows.Err()
+	return scanCounts(rows)
 }
 
 const queueQuery = `SELECT m.id, m.article_id, COALESCE(m.parent_id, 0), m.name, m.email, m.body_html, m.status,
