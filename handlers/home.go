@@ -22,28 +22,40 @@ func (h *Handler) home(c echo.Context) error {
 	l.Canonical = "/"
 	l.Meta.WebSite = h.webSiteLD(l)
 	p := HomePage{Layout: l}
+	// The lead first, then every block's articles: one query finds all
+	// their pictures.
+	var all []models.Article
 	lead, err := h.Articles.Lead(ctx)
+	hasLead := err == nil
 	switch {
-	case err == nil:
-		one := []models.Article{articleInZone(lead, l.zone())}
-		if err := h.withLeads(ctx, one); err != nil {
-			return err
-		}
-		p.Lead = &one[0]
+	case hasLead:
+		all = append(all, lead)
 	case !errors.Is(err, models.ErrNotFound):
 		return err
 	}
+	var cats []models.Category
+	var sizes []int
 	for _, cat := range l.Sections {
 		list, err := h.Articles.LatestInCategory(ctx, cat.ID, perBlock)
 		if err != nil {
 			return err
 		}
-		if err := h.withLeads(ctx, list); err != nil {
-			return err
-		}
 		if len(list) > 0 {
-			p.Blocks = append(p.Blocks, SectionBlock{Category: cat, Articles: inZone(list, l.zone())})
+			all = append(all, list...)
+			cats, sizes = append(cats, cat), append(sizes, len(list))
 		}
+	}
+	if err := h.withLeads(ctx, all); err != nil {
+		return err
+	}
+	all = inZone(all, l.zone())
+	if hasLead {
+		p.Lead = &all[0]
+		all = all[1:]
+	}
+	for i, cat := range cats {
+		p.Blocks = append(p.Blocks, SectionBlock{Category: cat, Articles: all[:sizes[i]:sizes[i]]})
+		all = all[sizes[i]:]
 	}
 	return h.render(c, http.StatusOK, p)
 }
