@@ -73,7 +73,7 @@ func TestAdminDownloadsBackup(t *testing.T) {
 		}
 		return n
 	}
-	if want, got := count(ts.DB), count(copyDB); got != want || want == 0 {
+	if want, got := count(ts.H.DB), count(copyDB); got != want || want == 0 {
 		t.Errorf("backup holds %d articles, the site %d", got, want)
 	}
 	entries, _, err := ts.H.Audit.List(ctx, "backup.", 1)

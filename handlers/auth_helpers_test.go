@@ -73,7 +73,7 @@ func (ts *testServer) useSessionOf(t testing.TB, u models.User) {
 	req := httptest.NewRequest(http.MethodPost, "/admin/login", nil)
 	rec := httptest.NewRecorder()
 	c := echo.New().NewContext(req, rec)
-	ts.H.startSession(c, u)
+	ts.H.Site.Newsroom.StartSession(c, u)
 	base, err := url.Parse(ts.URL + "/admin")
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsroom/news/handlers/newsroom"
 	"github.com/newsroom/news/models"
 )
 
@@ -166,7 +167,7 @@ func TestAdminRoutesFollowRoleTable(t *testing.T) {
 			return ts.do(t, req)
 		}
 
-		ts.Client.Jar.SetCookies(mustURL(ts.URL+"/admin"), []*http.Cookie{{Name: sessionName, Value: "", MaxAge: -1, Path: "/admin"}})
+		ts.Client.Jar.SetCookies(mustURL(ts.URL+"/admin"), []*http.Cookie{{Name: newsroom.SessionCookie, Value: "", MaxAge: -1, Path: "/admin"}})
 		res, _ := send()
 		if access != accessPublic {
 			if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/admin/login") {

@@ -26,11 +26,12 @@ var ErrSetupLink = errors.New("models: this setup link is not valid any more")
 type SetupStore struct {
 	db  *db.DB
 	now func() time.Time
+	pw  *passwords
 }
 
 // NewSetupStore returns a store over d; now is the clock links expire by.
 func NewSetupStore(d *db.DB, now func() time.Time) *SetupStore {
-	return &SetupStore{db: d, now: now}
+	return &SetupStore{db: d, now: now, pw: defaultPasswords}
 }
 
 func hashToken(token string) string {
@@ -92,7 +93,7 @@ func (s *SetupStore) Complete(ctx context.Context, token string, in UserInput, p
 	if err := s.Check(ctx, token); err != nil {
 		return User{}, err
 	}
-	hash, err := HashPassword(password) // slow: outside the write transaction
+	hash, err := s.pw.hash(password) // slow: outside the write transaction
 	if err != nil {
 		return User{}, err
 	}

@@ -161,7 +161,7 @@ var ErrEmailTaken = errors.New("models: email already in use")
 // CreateAccount adds a user who can sign in with password. A taken email is
 // ErrEmailTaken; a taken byline slug gets a number added instead.
 func (s *UserStore) CreateAccount(ctx context.Context, in UserInput, password string) (User, error) {
-	hash, err := HashPassword(password)
+	hash, err := s.pw.hash(password)
 	if err != nil {
 		return User{}, err
 	}
