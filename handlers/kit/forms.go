@@ -54,4 +54,3 @@ func FormIDs(c echo.Context) []int64 {
 	}
 	return out
 }
-

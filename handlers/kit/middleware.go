@@ -4,10 +4,10 @@
 package kit
 
 import (
-	"log/slog"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"runtime/debug"
 	"time"
@@ -40,16 +40,16 @@ func AssignRequestID(next echo.HandlerFunc) echo.HandlerFunc {
 // handler itself so that the line carries the status actually sent.
 func LogRequests(logger *slog.Logger) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		start := time.Now()
-		if err := next(c); err != nil {
-			c.Error(err)
+		return func(c echo.Context) error {
+			start := time.Now()
+			if err := next(c); err != nil {
+				c.Error(err)
+			}
+			req, res := c.Request(), c.Response()
+			logger.Info("request", "id", RequestID(c), "method", req.Method, "path", req.URL.Path,
+				"status", res.Status, "bytes", res.Size, "dur", time.Since(start).Round(time.Microsecond), "ip", c.RealIP())
+			return nil
 		}
-		req, res := c.Request(), c.Response()
-		logger.Info("request", "id", RequestID(c), "method", req.Method, "path", req.URL.Path,
-			"status", res.Status, "bytes", res.Size, "dur", time.Since(start).Round(time.Microsecond), "ip", c.RealIP())
-		return nil
-	}
 	}
 }
 
@@ -57,18 +57,18 @@ func LogRequests(logger *slog.Logger) echo.MiddlewareFunc {
 // gets the 500 page and the server goes on serving.
 func RecoverPanics(logger *slog.Logger) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				if r == http.ErrAbortHandler {
-					panic(r)
+		return func(c echo.Context) (err error) {
+			defer func() {
+				if r := recover(); r != nil {
+					if r == http.ErrAbortHandler {
+						panic(r)
+					}
+					logger.Error("panic", "id", RequestID(c), "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+					err = fmt.Errorf("handlers: panic: %v", r)
 				}
-				logger.Error("panic", "id", RequestID(c), "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-				err = fmt.Errorf("handlers: panic: %v", r)
-			}
-		}()
-		return next(c)
-	}
+			}()
+			return next(c)
+		}
 	}
 }
 
