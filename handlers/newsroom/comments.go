@@ -114,6 +114,9 @@ func commentBack(c echo.Context) string {
 
 // CommentStatus approves, marks as spam, trashes or re-queues one comment.
 func (h *Handler) CommentStatus(c echo.Context) error {
+	if err := mayChangeComments(c); err != nil {
+		return err
+	}
 	id, err := kit.IDParam(c, "id")
 	if err != nil {
 		return err
@@ -123,6 +126,9 @@ func (h *Handler) CommentStatus(c echo.Context) error {
 
 // CommentBulk does the same to every ticked comment.
 func (h *Handler) CommentBulk(c echo.Context) error {
+	if err := mayChangeComments(c); err != nil {
+		return err
+	}
 	ids := kit.FormIDs(c)
 	if len(ids) == 0 {
 		h.addFlash(c, "Tick at least one comment first.")
@@ -151,6 +157,9 @@ func (h *Handler) setCommentStatus(c echo.Context, ids []int64, status string) e
 
 // CommentEdit shows a comment's text for editing.
 func (h *Handler) CommentEdit(c echo.Context) error {
+	if err := mayChangeComments(c); err != nil {
+		return err
+	}
 	id, err := kit.IDParam(c, "id")
 	if err != nil {
 		return err
@@ -173,6 +182,9 @@ func (h *Handler) renderCommentEdit(c echo.Context, status int, q models.QueuedC
 
 // CommentUpdate saves a moderator's edit of a comment.
 func (h *Handler) CommentUpdate(c echo.Context) error {
+	if err := mayChangeComments(c); err != nil {
+		return err
+	}
 	id, err := kit.IDParam(c, "id")
 	if err != nil {
 		return err
@@ -205,6 +217,9 @@ func (h *Handler) CommentUpdate(c echo.Context) error {
 
 // CommentTrashConfirm asks before emptying the comment trash.
 func (h *Handler) CommentTrashConfirm(c echo.Context) error {
+	if err := mayChangeComments(c); err != nil {
+		return err
+	}
 	counts, err := h.Comments.CountByStatus(c.Request().Context())
 	if err != nil {
 		return err
@@ -216,6 +231,9 @@ func (h *Handler) CommentTrashConfirm(c echo.Context) error {
 
 // CommentTrashEmpty deletes every comment in the trash.
 func (h *Handler) CommentTrashEmpty(c echo.Context) error {
+	if err := mayChangeComments(c); err != nil {
+		return err
+	}
 	n, err := h.Comments.EmptyCommentTrash(c.Request().Context())
 	if err != nil {
 		return err

@@ -52,6 +52,9 @@ func (h *Handler) MediaUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := h.mayChangePicture(c, m); err != nil {
+		return err
+	}
 	var form MediaForm
 	if err := c.Bind(&form); err != nil {
 		return echo.NewHTTPError(http.StatusBadRequest, "The form could not be read.")
@@ -78,6 +81,9 @@ func (h *Handler) MediaDelete(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := h.mayChangePicture(c, m); err != nil {
+		return err
+	}
 	err = h.Media.Delete(c.Request().Context(), m.ID, c.FormValue("confirm") == "yes")
 	if errors.Is(err, models.ErrMediaInUse) {
 		p, err := h.mediaEditPage(c, m, MediaForm{Alt: m.Alt, Caption: m.Caption, Credit: m.Credit})
@@ -102,6 +108,9 @@ func (h *Handler) MediaPick(c echo.Context) error {
 	if err != nil || articleID <= 0 {
 		return echo.NewHTTPError(http.StatusBadRequest, "Open the image picker from an article.")
 	}
+	if err := h.mayChangeArticleID(c, articleID); err != nil {
+		return err
+	}
 	lib, err := h.mediaLibraryPage(c, "/admin/media/pick", strconv.FormatInt(articleID, 10))
 	if err != nil {
 		return err
@@ -123,6 +132,9 @@ func (h *Handler) MediaSetLead(c echo.Context) error {
 	mediaID, err2 := strconv.ParseInt(c.FormValue("media"), 10, 64)
 	if err1 != nil || err2 != nil || articleID <= 0 || mediaID < 0 {
 		return echo.NewHTTPError(http.StatusBadRequest, "Choose an article and an image.")
+	}
+	if err := h.mayChangeArticleID(c, articleID); err != nil {
+		return err
 	}
 	err := h.Media.SetLead(c.Request().Context(), articleID, mediaID)
 	if errors.Is(err, models.ErrAltRequired) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/models"
 )
 
@@ -73,6 +74,16 @@ func mayChangeArticle(c echo.Context, a models.Article) error {
 		return forbidden("Authors can change only their own articles.")
 	}
 	return nil
+}
+
+// mayChangeArticleID loads article id (404 when there is none) and asks
+// mayChangeArticle.
+func (h *Handler) mayChangeArticleID(c echo.Context, id int64) error {
+	a, err := h.Articles.ByID(c.Request().Context(), id)
+	if err != nil {
+		return kit.NotFoundIf(err)
+	}
+	return mayChangeArticle(c, a)
 }
 
 // mayChangePicture answers 403 unless the signed-in user may change m.
