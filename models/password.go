@@ -90,7 +90,7 @@ func (p *passwords) hash(pw string) (string, error) {
 // or one that cannot sign in.
 func (s *UserStore) Authenticate(ctx context.Context, email, password string) (User, error) {
 	var hash string
-	u, err := scanUserHash(s.db.R.QueryRowContext(ctx,
+	u, err := scanUserHash(s.db.QueryRow(ctx,
 		`SELECT `+userCols+`, password_hash FROM users WHERE email = ?`, strings.TrimSpace(email)), &hash)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return User{}, err
@@ -108,7 +108,7 @@ func (s *UserStore) Authenticate(ctx context.Context, email, password string) (U
 // CheckUserPassword reports whether password is the user's current one.
 func (s *UserStore) CheckUserPassword(ctx context.Context, id int64, password string) (bool, error) {
 	var hash string
-	_, err := scanUserHash(s.db.R.QueryRowContext(ctx,
+	_, err := scanUserHash(s.db.QueryRow(ctx,
 		`SELECT `+userCols+`, password_hash FROM users WHERE id = ?`, id), &hash)
 	if err != nil {
 		return false, err
