@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/labstack/echo/v4"
-	"github.com/newsroom/news/db"
+	"github.com/newsroom/news/models"
 )
 
 // AdminBackupPage offers a download of the whole database.
@@ -39,7 +39,7 @@ func (h *Handler) BackupDownload(c echo.Context) error {
 	if err := h.Backup(ctx, path); err != nil {
 		return err
 	}
-	if verdict, err := db.IntegrityCheck(ctx, path); err != nil || verdict != "ok" {
+	if verdict, err := models.IntegrityCheck(ctx, path); err != nil || verdict != "ok" {
 		return fmt.Errorf("handlers: backup integrity check: %q %w", verdict, err)
 	}
 	f, err := os.Open(path)
