@@ -32,13 +32,13 @@ type importer struct {
 	rep   *Report
 	src   string // wp:base_site_url
 
-	users    map[string]int64  // login → user
+	users    map[string]int64           // login → user
 	sections map[string]models.Category // category slug → section
-	urls     map[int64]string  // post id → its new address, once imported
-	pending  []int64           // posts whose links point at posts imported after them
-	media    map[int64]models.Media // attachment id → picture
-	files    map[string]models.Media // upload path → picture, for files no attachment names
-	fake     int64             // ids handed out in a dry run
+	urls     map[int64]string           // post id → its new address, once imported
+	pending  []int64                    // posts whose links point at posts imported after them
+	media    map[int64]models.Media     // attachment id → picture
+	files    map[string]models.Media    // upload path → picture, for files no attachment names
+	fake     int64                      // ids handed out in a dry run
 }
 
 // Import reads the export at path twice (an index first, then item by

@@ -29,10 +29,10 @@ type index struct {
 }
 
 type attachment struct {
-	ID, Parent                          int64
-	Slug, Link, URL, File               string
-	Alt, Caption, Title, Description    string
-	Sizes                               map[string]int // file name of a size WordPress made → its width
+	ID, Parent                       int64
+	Slug, Link, URL, File            string
+	Alt, Caption, Title, Description string
+	Sizes                            map[string]int // file name of a size WordPress made → its width
 }
 
 type postInfo struct {
