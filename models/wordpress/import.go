@@ -67,6 +67,11 @@ func Import(ctx context.Context, d *db.DB, path string, opt Options) (*Report, e
 		rep: newReport(opt.DryRun), src: ix.site.BaseSiteURL, users: map[string]int64{},
 		sections: map[string]models.Category{}, urls: map[int64]string{}, media: map[int64]models.Media{},
 		files: map[string]models.Media{}}
+	if !opt.DryRun {
+		if err := im.addrs.Put(ctx, siteFeeds); err != nil {
+			return nil, err
+		}
+	}
 	if err := im.authors(); err != nil {
 		return nil, err
 	}
