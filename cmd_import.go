@@ -16,6 +16,10 @@ import (
 // export into the site, safe to run again and while the server runs.
 func importCommand(ctx context.Context, args []string, getenv func(string) string, _ io.Reader, out io.Writer) error {
 	usage := "usage: news import wordpress [--db FILE] [--uploads DIR] [--editors LOGIN,...] [--dry-run] EXPORT.xml"
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		fmt.Fprintln(out, usage)
+		return flag.ErrHelp
+	}
 	if len(args) == 0 || args[0] != "wordpress" {
 		fmt.Fprintln(out, usage)
 		return fmt.Errorf("import: only WordPress exports can be imported (news import wordpress ...)")
