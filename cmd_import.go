@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/models/wordpress"
 )
 
@@ -38,14 +37,11 @@ func importCommand(ctx context.Context, args []string, getenv func(string) strin
 		fs.Usage()
 		return fmt.Errorf("import: name one export file")
 	}
-	store, err := db.Open(*dbPath)
+	store, err := openMigrated(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if _, err := store.Migrate(ctx); err != nil {
-		return err
-	}
 	opt := wordpress.Options{Uploads: *uploads, DryRun: *dry, Progress: out}
 	for _, l := range strings.Split(*editors, ",") {
 		if l = strings.TrimSpace(l); l != "" {
