@@ -82,7 +82,7 @@ func NewServer(d Deps) (*Server, error) {
 	s.Reader = reader.New(reader.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Media: st.Media, Renditions: st.Renditions,
-		Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
+		OldAddresses: st.OldAddresses, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
 	})
 	s.Newsroom = newsroom.New(newsroom.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
@@ -99,7 +99,10 @@ func NewServer(d Deps) (*Server, error) {
 	e.HidePort = true
 	e.IPExtractor = kit.IPExtractor(d.TrustedProxies)
 	e.HTTPErrorHandler = s.Reader.HTTPError
-	e.Use(kit.AssignRequestID, kit.LogRequests(d.Logger), kit.RecoverPanics(d.Logger), kit.SecurityHeaders)
+	// Old addresses are looked up before a 404 of any address, so this one
+	// middleware is the site's, not a group's.
+	e.Use(kit.AssignRequestID, kit.LogRequests(d.Logger), kit.RecoverPanics(d.Logger), kit.SecurityHeaders,
+		s.Reader.RedirectOldAddresses)
 	s.Groups = newGroups(e, s, d)
 	routes(s.Groups, s.Reader, s.Newsroom)
 	return s, nil

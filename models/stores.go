@@ -42,6 +42,8 @@ type Stores struct {
 	Setup      *SetupStore
 	Media      *MediaStore
 	Renditions *Renditions
+	// OldAddresses are the addresses of an imported site, which redirect.
+	OldAddresses *OldAddressStore
 	// DB is the database itself, for the commands and for tests that
 	// check what is stored with plain SQL.
 	DB *db.DB
@@ -127,6 +129,7 @@ func NewStores(d *db.DB, o Options) (*Stores, error) {
 		Media:      NewMediaStore(d, o.Now),
 		DB:         d,
 	}
+	s.OldAddresses = NewOldAddressStore(d, s.Articles)
 	s.Renditions = NewRenditions(s.Media, o.RenditionBytes, o.RenditionParallel)
 	return s, nil
 }

@@ -22,9 +22,11 @@ type Deps struct {
 	Settings   *models.SettingsStore
 	Media      *models.MediaStore
 	Renditions *models.Renditions
-	Views      *views.Renderer
-	Assets     *static.Assets
-	Logger     *slog.Logger
+	// OldAddresses are the addresses of an imported site, which redirect.
+	OldAddresses *models.OldAddressStore
+	Views        *views.Renderer
+	Assets       *static.Assets
+	Logger       *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
 	// BaseURL is the site's public address without a trailing slash, such
