@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,7 +31,8 @@ type ArticleForm struct {
 	Body         string `form:"body"`
 	CategoryID   string `form:"category_id"`
 	Tags         string `form:"tags"`
-	AuthorID     string `form:"author_id"`
+	AuthorID     string   `form:"author_id"`
+	CoAuthors    []string `form:"coauthors"` // further bylines in order; empty ones are ignored
 	Source       string `form:"source"`
 	Featured     string `form:"featured"`
 	CommentsOpen string `form:"comments_open"`
@@ -51,6 +53,7 @@ func articleForm(a models.Article, tags []models.Tag, now time.Time, loc *time.L
 	f := ArticleForm{
 		Title: a.Title, Slug: a.Slug, Summary: a.Summary, Body: a.BodyMD, Source: a.Source,
 		CategoryID: strconv.FormatInt(a.Category.ID, 10), AuthorID: strconv.FormatInt(a.Author.ID, 10),
+		CoAuthors: idStrings(a.CoAuthorIDs()),
 		Tags: strings.Join(names, ", "), Status: a.State(now), Version: strconv.Itoa(a.Version),
 		Featured: checkbox(a.Featured), CommentsOpen: checkbox(a.CommentsOpen),
 	}
@@ -78,7 +81,8 @@ type articleRules struct {
 	sections []models.Category
 	authors  []models.User
 	user     models.User
-	keep     int64 // the stored author, who may stay even if disabled since
+	keep     int64   // the stored author, who may stay even if disabled since
+	keepCo   []int64 // the stored co-authors, likewise
 	now      time.Time
 	loc      *time.Location
 }
@@ -123,6 +127,7 @@ func (f *ArticleForm) validate(r articleRules) models.ArticleInput {
 	}
 	in.CategoryID = f.section(r.sections)
 	in.AuthorID = f.author(r)
+	in.CoAuthorIDs = f.coAuthors(r, in.AuthorID)
 	f.status(r, &in)
 	return in
 }
@@ -140,6 +145,9 @@ func (f *ArticleForm) section(sections []models.Category) int64 {
 
 func (f *ArticleForm) author(r articleRules) int64 {
 	if !isEditor(r.user) {
+		if r.keep != 0 {
+			return r.keep // an author cannot change the bylines of an article they co-write
+		}
 		return r.user.ID // authors write under their own name
 	}
 	id, _ := strconv.ParseInt(f.AuthorID, 10, 64)
@@ -153,6 +161,44 @@ func (f *ArticleForm) author(r articleRules) int64 {
 	}
 	f.FieldErrors["author_id"] = "Please choose who wrote it."
 	return 0
+}
+
+// coAuthors reads the further bylines, in order, dropping blanks, repeats
+// and the lead author. Authors keep the stored ones.
+func (f *ArticleForm) coAuthors(r articleRules, lead int64) []int64 {
+	if !isEditor(r.user) {
+		return r.keepCo
+	}
+	var out []int64
+	seen := map[int64]bool{lead: true}
+	for _, v := range f.CoAuthors {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		id, _ := strconv.ParseInt(v, 10, 64)
+		ok := slices.Contains(r.keepCo, id) || slices.ContainsFunc(r.authors, func(u models.User) bool { return u.ID == id })
+		if !ok {
+			f.FieldErrors["coauthors"] = "Please choose co-authors from the list."
+			continue
+		}
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	if len(out) >= models.MaxAuthors {
+		f.FieldErrors["coauthors"] = "An article can have " + strconv.Itoa(models.MaxAuthors) + " bylines at most."
+	}
+	return out
+}
+
+// idStrings writes ids as form values.
+func idStrings(ids []int64) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = strconv.FormatInt(id, 10)
+	}
+	return out
 }
 
 // status reads the status and publish time. Scheduled is stored as

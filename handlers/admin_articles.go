@@ -205,8 +205,8 @@ func (h *Handler) trashable(c echo.Context, ids []int64) ([]int64, error) {
 		return nil, echo.NewHTTPError(http.StatusNotFound)
 	}
 	for _, a := range list {
-		if a.Author.ID != u.ID {
-			return nil, forbidden("Authors can delete only their own articles.")
+		if !a.HasAuthor(u.ID) {
+			return nil, forbidden("Authors can delete only articles they write or co-write.")
 		}
 		if a.Status == models.StatusPublished {
 			return nil, forbidden("A published article can only be taken down by an editor.")

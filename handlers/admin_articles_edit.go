@@ -44,6 +44,21 @@ type EditConflict struct {
 
 func (AdminArticleEditPage) template() string { return views.PageAdminArticleEdit }
 
+// CoAuthorSlots are the co-author choices the editor shows: one per
+// co-author in the form, then an empty one to add another.
+func (p AdminArticleEditPage) CoAuthorSlots() []string {
+	var out []string
+	for _, v := range p.Form.CoAuthors {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	if len(out)+1 < models.MaxAuthors {
+		out = append(out, "")
+	}
+	return out
+}
+
 // Action is where the editor's form posts.
 func (p AdminArticleEditPage) Action() string {
 	if p.Article.ID == 0 {
@@ -95,8 +110,8 @@ func (h *Handler) articleToEdit(c echo.Context) (models.Article, error) {
 	if err != nil {
 		return a, notFoundIf(err)
 	}
-	if u := currentUser(c); !isEditor(u) && a.Author.ID != u.ID {
-		return a, forbidden("Authors can open only their own articles.")
+	if u := currentUser(c); !isEditor(u) && !a.HasAuthor(u.ID) {
+		return a, forbidden("Authors can open only articles they write or co-write.")
 	}
 	return a, nil
 }
@@ -122,8 +137,10 @@ func (h *Handler) editorPage(c echo.Context, a models.Article, f ArticleForm) (A
 		if p.Authors, err = h.Users.Bylines(ctx); err != nil {
 			return p, err
 		}
-		if a.ID != 0 && !slices.ContainsFunc(p.Authors, func(u models.User) bool { return u.ID == a.Author.ID }) {
-			p.Authors = append(p.Authors, a.Author) // a byline whose account is disabled
+		for _, b := range a.Bylines() {
+			if !slices.ContainsFunc(p.Authors, func(u models.User) bool { return u.ID == b.ID }) {
+				p.Authors = append(p.Authors, b) // a byline whose account is disabled
+			}
 		}
 	}
 	if a.ID == 0 {
@@ -195,7 +212,7 @@ func (h *Handler) saveArticle(c echo.Context, old models.Article) error {
 	if !isEditor(u) && f.publishes() {
 		return forbidden("Only editors can publish. Submit the article for review instead.")
 	}
-	in := f.validate(articleRules{sections: p.Sections, authors: p.Authors, user: u, keep: old.Author.ID,
+	in := f.validate(articleRules{sections: p.Sections, authors: p.Authors, user: u, keep: old.Author.ID, keepCo: old.CoAuthorIDs(),
 		now: h.Now(), loc: p.Site.Location()})
 	if err := h.checkBodyImages(c, &f); err != nil {
 		return err

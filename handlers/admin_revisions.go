@@ -54,7 +54,7 @@ func revisionFields(r models.Revision, loc *time.Location) [][2]string {
 		published = r.PublishedAt.In(loc).Format("January 2, 2006 at 3:04 PM")
 	}
 	return [][2]string{{"Title", r.Title}, {"Slug", r.Slug}, {"Summary", r.Summary}, {"Section", r.CategoryName},
-		{"Tags", r.Tags}, {"Author", r.AuthorName}, {"Source", r.Source}, {"Status", r.Status},
+		{"Tags", r.Tags}, {"Authors", r.Bylines()}, {"Source", r.Source}, {"Status", r.Status},
 		{"Publish time", published}, {"Featured", strconv.FormatBool(r.Featured)},
 		{"Comments open", strconv.FormatBool(r.CommentsOpen)}}
 }
