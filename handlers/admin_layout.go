@@ -19,7 +19,7 @@ func (l AdminLayout) Can(area string) bool {
 	switch area {
 	case "articles", "media", "profile", "dashboard":
 		return l.User.ID != 0
-	case "comments", "sections", "tags":
+	case "comments", "sections", "tags", "pages":
 		return l.User.Role == models.RoleAdmin || l.User.Role == models.RoleEditor
 	default: // settings, people, audit, backup
 		return l.User.Role == models.RoleAdmin
@@ -54,6 +54,7 @@ type MenuItem struct {
 // adminMenu is the navigation in order; Menu keeps what the user may use.
 var adminMenu = []MenuItem{
 	{Key: "articles", Label: "Articles", URL: "/admin/articles"},
+	{Key: "pages", Label: "Pages", URL: "/admin/pages"},
 	{Key: "comments", Label: "Comments", URL: "/admin/comments"},
 	{Key: "sections", Label: "Sections", URL: "/admin/sections"},
 	{Key: "tags", Label: "Tags", URL: "/admin/tags"},

@@ -46,6 +46,9 @@ type Deps struct {
 	// are valid for one generation only.
 	Generation func() uint64
 
+	// Pages are the site's pages that are not news (About, Contact ...).
+	Pages *models.PageStore
+
 	// Media is the image library; Renditions makes and caches its resized copies.
 	Media      *models.MediaStore
 	Renditions *models.Renditions
@@ -74,6 +77,7 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Setup = models.NewSetupStore(d, now)
 	deps.Generation = d.Generation
 	deps.Media = models.NewMediaStore(d, now)
+	deps.Pages = models.NewPageStore(d, now)
 	deps.Renditions = models.NewRenditions(deps.Media, renditionCacheBytes, resizeParallel)
 	deps.Backup = d.Backup
 	return deps
@@ -85,6 +89,9 @@ type Handler struct {
 	auth authState
 	// commentLimit counts comment posts per client address.
 	commentLimit *rateLimiter
+	// reserved are the first path segments the route table uses, which no
+	// page slug may take; set once by NewServer.
+	reserved []string
 }
 
 // New returns a Handler over deps.

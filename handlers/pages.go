@@ -24,6 +24,7 @@ type Layout struct {
 	Site           models.Settings
 	Sections       []models.Category
 	Latest         []models.Article
+	FooterPages    []models.SitePage // published pages, in the order editors chose
 	CurrentSection string
 	Today          string // "Sunday, June 23, 2024" in the site's time zone
 	TodayISO       string
@@ -53,9 +54,14 @@ func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
 	if err != nil {
 		return Layout{}, err
 	}
+	pages, err := h.Pages.List(ctx, true)
+	if err != nil {
+		return Layout{}, err
+	}
 	loc := st.Location()
 	now := h.Now().In(loc)
 	return Layout{
+		FooterPages: pages,
 		Title:    title,
 		Site:     st,
 		Sections: secs,

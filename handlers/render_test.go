@@ -14,7 +14,8 @@ func TestEveryPageRendersFromItsZeroValue(t *testing.T) {
 	ts := newTestServer(t, false)
 	pages := []page{HomePage{}, ArticlePage{}, ListPage{}, ErrorPage{}, CorrectionsPage{}, SearchPage{},
 		AdminArticlesPage{}, AdminArticleEditPage{}, AdminConfirmPage{}, AdminRevisionsPage{}, AdminRevisionComparePage{},
-		AdminCommentsPage{}, AdminCommentEditPage{}, AdminSectionsPage{}, AdminSectionDeletePage{}, AdminTagsPage{}, AdminTagEditPage{}}
+		AdminCommentsPage{}, AdminCommentEditPage{}, AdminSectionsPage{}, AdminSectionDeletePage{}, AdminTagsPage{}, AdminTagEditPage{},
+		AdminSitePagesPage{}, AdminSitePageEditPage{}, SitePageView{}}
 	covered := map[string]bool{}
 	for _, p := range pages {
 		var b strings.Builder

@@ -31,7 +31,9 @@ func NewServer(h *Handler) *echo.Echo {
 	h.newsroomRoutes(e, admin)
 	h.mediaAdminRoutes(admin)
 	h.backupRoutes(admin)
+	h.sitePageRoutes(e, admin, read)
 
 	h.discoveryRoutes(e, read)
+	h.reserved = reservedSegments(e.Routes())
 	return e
 }

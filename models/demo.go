@@ -58,6 +58,9 @@ func SeedDemo(ctx context.Context, d *db.DB, demo db.Demo, now time.Time) error 
 	if err := illustrateDemo(ctx, NewMediaStore(d, func() time.Time { return now }), pics); err != nil {
 		return err
 	}
+	if err := seedDemoPages(ctx, NewPageStore(d, func() time.Time { return now })); err != nil {
+		return err
+	}
 	st := DefaultSettings()
 	for _, n := range SocialNetworks {
 		st.Social[n.Key] = "https://" + n.Key + ".example.com/dailyledger"

@@ -14,12 +14,15 @@ const (
 	PageAdminTags            = "admin_tags"
 	PageAdminTagEdit         = "admin_tag_edit"
 	PageCorrections          = "corrections"
+	PageAdminSitePages       = "admin_site_pages"
+	PageAdminSitePageEdit    = "admin_site_page_edit"
+	PageSitePage             = "site_page"
 )
 
 // newsroomPages lists the pages above, for Pages.
 var newsroomPages = []string{PageAdminArticles, PageAdminArticleEdit, PageAdminConfirm, PageAdminRevisions,
 	PageAdminRevisionCompare, PageAdminComments, PageAdminCommentEdit, PageAdminSections, PageAdminSectionDelete,
-	PageAdminTags, PageAdminTagEdit, PageCorrections}
+	PageAdminTags, PageAdminTagEdit, PageCorrections, PageAdminSitePages, PageAdminSitePageEdit, PageSitePage}
 
 // Plural writes "1 article", "3 articles".
 func Plural(n int, one, many string) string { return plural(n, one, many) }
