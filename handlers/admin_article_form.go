@@ -25,21 +25,24 @@ const publishAtLayout = "2006-01-02T15:04"
 
 // ArticleForm is the article editor as typed.
 type ArticleForm struct {
-	Title        string `form:"title"`
-	Slug         string `form:"slug"`
-	Summary      string `form:"summary"`
-	Body         string `form:"body"`
-	CategoryID   string `form:"category_id"`
-	Tags         string `form:"tags"`
+	Title        string   `form:"title"`
+	Slug         string   `form:"slug"`
+	Summary      string   `form:"summary"`
+	Body         string   `form:"body"`
+	CategoryID   string   `form:"category_id"`
+	Tags         string   `form:"tags"`
 	AuthorID     string   `form:"author_id"`
 	CoAuthors    []string `form:"coauthors"` // further bylines in order; empty ones are ignored
-	Source       string `form:"source"`
-	Featured     string `form:"featured"`
-	CommentsOpen string `form:"comments_open"`
-	Status       string `form:"status"` // draft, review, scheduled, published
-	PublishAt    string `form:"publish_at"`
-	Version      string `form:"version"`
-	Action       string `form:"action"` // "preview" or save
+	Source       string   `form:"source"`
+	Featured     string   `form:"featured"`
+	CommentsOpen string   `form:"comments_open"`
+	Status       string   `form:"status"` // draft, review, scheduled, published
+	PublishAt    string   `form:"publish_at"`
+	Version      string   `form:"version"`
+	// Action is the button pressed: preview, draft, review, publish (which
+	// schedules when the publish time is in the future), update (keeps the
+	// stored state), unpublish; "save" uses Status as posted.
+	Action string `form:"action"`
 
 	FieldErrors map[string]string
 }
@@ -54,7 +57,7 @@ func articleForm(a models.Article, tags []models.Tag, now time.Time, loc *time.L
 		Title: a.Title, Slug: a.Slug, Summary: a.Summary, Body: a.BodyMD, Source: a.Source,
 		CategoryID: strconv.FormatInt(a.Category.ID, 10), AuthorID: strconv.FormatInt(a.Author.ID, 10),
 		CoAuthors: idStrings(a.CoAuthorIDs()),
-		Tags: strings.Join(names, ", "), Status: a.State(now), Version: strconv.Itoa(a.Version),
+		Tags:      strings.Join(names, ", "), Status: a.State(now), Version: strconv.Itoa(a.Version),
 		Featured: checkbox(a.Featured), CommentsOpen: checkbox(a.CommentsOpen),
 	}
 	if f.Status == models.StatusTrash {
@@ -232,6 +235,40 @@ func (f *ArticleForm) status(r articleRules, in *models.ArticleInput) {
 		f.FieldErrors["status"] = "Please choose a status."
 		in.Status = models.StatusDraft
 	}
+}
+
+// applyAction turns the button pressed into the status to save, given the
+// article's stored state ("" for a new one).
+func (f *ArticleForm) applyAction(stored string, now time.Time, loc *time.Location) {
+	future := f.futureTime(now, loc)
+	switch f.Action {
+	case "draft", "unpublish":
+		f.Status = models.StatusDraft
+	case "review":
+		f.Status = models.StatusReview
+	case "publish":
+		f.Status = models.StatusPublished
+		if future {
+			f.Status = models.StatusScheduled
+		}
+	case "update":
+		f.Status = stored
+		if stored == models.StatusPublished || stored == models.StatusScheduled {
+			f.Status = models.StatusPublished
+			if future {
+				f.Status = models.StatusScheduled
+			}
+		}
+		if f.Status == "" || f.Status == models.StatusTrash {
+			f.Status = models.StatusDraft
+		}
+	}
+}
+
+// futureTime reports whether the publish time typed is after now.
+func (f *ArticleForm) futureTime(now time.Time, loc *time.Location) bool {
+	t, err := time.ParseInLocation(publishAtLayout, strings.TrimSpace(f.PublishAt), loc)
+	return err == nil && t.After(now)
 }
 
 // publishes reports whether the form asks for the article to go out now or later.

@@ -32,6 +32,30 @@ type AdminArticleEditPage struct {
 	Corrections   []models.Correction
 	Correction    CorrectionForm
 	Lead          *models.Media // the lead image, if any
+	now           time.Time
+}
+
+// Scheduling reports whether the publish time in the form is in the
+// future, so that the publish button schedules.
+func (p AdminArticleEditPage) Scheduling() bool {
+	return p.Form.futureTime(p.now, p.Site.Location())
+}
+
+// ReaderState says in words what readers see of the stored article.
+func (p AdminArticleEditPage) ReaderState() string {
+	switch {
+	case p.Article.ID == 0:
+		return "Not saved yet. Readers see nothing."
+	case p.State == models.StatusDraft:
+		return "Draft. Readers see nothing until it is published."
+	case p.State == models.StatusReview:
+		return "Submitted for review: waiting for an editor. Readers see nothing yet."
+	case p.State == models.StatusScheduled:
+		return "Scheduled. Readers see it from " + p.Article.PublishedAt.Format("Monday 2 January 2006 at 15:04") + " (" + p.Site.TimeZone + ")."
+	case p.State == models.StatusPublished:
+		return "Published " + p.Article.PublishedAt.Format("2 January 2006 at 15:04") + ". Readers see it now."
+	}
+	return "In the trash. Readers see nothing."
 }
 
 // EditConflict is what someone else saved while this editor was typing.
@@ -129,7 +153,7 @@ func (h *Handler) editorPage(c echo.Context, a models.Article, f ArticleForm) (A
 	}
 	u, now := currentUser(c), h.Now()
 	p := AdminArticleEditPage{AdminLayout: l, Form: f, Article: articleInZone(a, l.Site.Location()),
-		CanPickAuthor: isEditor(u), CanPublish: isEditor(u)}
+		CanPickAuthor: isEditor(u), CanPublish: isEditor(u), now: now}
 	if p.Sections, err = h.Categories.All(ctx); err != nil {
 		return p, err
 	}
@@ -198,12 +222,10 @@ func (h *Handler) saveArticle(c echo.Context, old models.Article) error {
 	if err != nil {
 		return err
 	}
+	f.applyAction(p.State, h.Now(), p.Site.Location())
+	p.Form = f
 	if f.Action == "preview" {
-		if p.Preview, err = models.RenderMarkdown(f.Body); err != nil {
-			return err
-		}
-		p.Previewing = true
-		return h.render(c, http.StatusOK, p)
+		return h.renderPreview(c, p, f)
 	}
 	u := currentUser(c)
 	if p.Locked != "" {
@@ -254,16 +276,32 @@ func (h *Handler) storeArticle(c echo.Context, old models.Article, f ArticleForm
 	return h.Articles.UpdateEdited(ctx, old.ID, version, in, editor(c, "edited"))
 }
 
-// auditStatusChange records publishing and unpublishing done in the editor.
+// auditStatusChange records every save in the editor: scheduling as
+// "schedule", publishing, unpublishing, submitting and plain edits.
 func (h *Handler) auditStatusChange(c echo.Context, old, saved models.Article, in models.ArticleInput) {
-	was := old.ID != 0 && old.Status == models.StatusPublished
-	now := in.Status == models.StatusPublished
+	now := h.Now()
+	was := ""
+	if old.ID != 0 {
+		was = old.State(now)
+	}
+	is := in.Status
+	if is == models.StatusPublished && in.PublishedAt.After(now) {
+		is = models.StatusScheduled
+	}
 	detail := fmt.Sprintf("article %d %q", saved.ID, saved.Title)
 	switch {
-	case now && !was:
+	case is == models.StatusScheduled && (was != is || !old.PublishedAt.Equal(in.PublishedAt)):
+		h.audit(c, "article.schedule", detail+" for "+in.PublishedAt.UTC().Format(time.RFC3339))
+	case is == models.StatusPublished && was != is:
 		h.audit(c, "article.publish", detail)
-	case was && !now:
+	case (was == models.StatusPublished || was == models.StatusScheduled) && is != models.StatusPublished && is != models.StatusScheduled:
 		h.audit(c, "article.unpublish", detail)
+	case is == models.StatusReview && was != is:
+		h.audit(c, "article.submit", detail)
+	case old.ID == 0:
+		h.audit(c, "article.create", detail)
+	default:
+		h.audit(c, "article.edit", detail)
 	}
 }
 

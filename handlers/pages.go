@@ -62,16 +62,16 @@ func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
 	now := h.Now().In(loc)
 	return Layout{
 		FooterPages: pages,
-		Title:    title,
-		Site:     st,
-		Sections: secs,
-		Latest:   inZone(latest, loc),
-		Today:    now.Format("Monday, January 2, 2006"),
-		TodayISO: now.Format("2006-01-02"),
-		Year:     now.Year(),
-		loc:      loc,
-		Meta:     h.defaultMeta(),
-		base:     h.BaseURL,
+		Title:       title,
+		Site:        st,
+		Sections:    secs,
+		Latest:      inZone(latest, loc),
+		Today:       now.Format("Monday, January 2, 2006"),
+		TodayISO:    now.Format("2006-01-02"),
+		Year:        now.Year(),
+		loc:         loc,
+		Meta:        h.defaultMeta(),
+		base:        h.BaseURL,
 	}, nil
 }
 

@@ -15,7 +15,7 @@ func TestEveryPageRendersFromItsZeroValue(t *testing.T) {
 	pages := []page{HomePage{}, ArticlePage{}, ListPage{}, ErrorPage{}, CorrectionsPage{}, SearchPage{},
 		AdminArticlesPage{}, AdminArticleEditPage{}, AdminConfirmPage{}, AdminRevisionsPage{}, AdminRevisionComparePage{},
 		AdminCommentsPage{}, AdminCommentEditPage{}, AdminSectionsPage{}, AdminSectionDeletePage{}, AdminTagsPage{}, AdminTagEditPage{},
-		AdminSitePagesPage{}, AdminSitePageEditPage{}, SitePageView{}}
+		AdminSitePagesPage{}, AdminSitePageEditPage{}, SitePageView{}, ArticlePreviewPage{}}
 	covered := map[string]bool{}
 	for _, p := range pages {
 		var b strings.Builder

@@ -17,12 +17,13 @@ const (
 	PageAdminSitePages       = "admin_site_pages"
 	PageAdminSitePageEdit    = "admin_site_page_edit"
 	PageSitePage             = "site_page"
+	PageArticlePreview       = "article_preview"
 )
 
 // newsroomPages lists the pages above, for Pages.
 var newsroomPages = []string{PageAdminArticles, PageAdminArticleEdit, PageAdminConfirm, PageAdminRevisions,
 	PageAdminRevisionCompare, PageAdminComments, PageAdminCommentEdit, PageAdminSections, PageAdminSectionDelete,
-	PageAdminTags, PageAdminTagEdit, PageCorrections, PageAdminSitePages, PageAdminSitePageEdit, PageSitePage}
+	PageAdminTags, PageAdminTagEdit, PageCorrections, PageAdminSitePages, PageAdminSitePageEdit, PageSitePage, PageArticlePreview}
 
 // Plural writes "1 article", "3 articles".
 func Plural(n int, one, many string) string { return plural(n, one, many) }
