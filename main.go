@@ -177,6 +177,13 @@ func openStore(ctx context.Context, path string, demo bool, logger *slog.Logger)
 	if n > 0 {
 		logger.Info("migrated", "applied", n)
 	}
+	if n, err = models.RerenderBodies(ctx, store); err != nil {
+		store.Close()
+		return nil, err
+	}
+	if n > 0 {
+		logger.Info("rendered stored articles again", "changed", n)
+	}
 	empty, err := models.Empty(ctx, store)
 	if err != nil {
 		store.Close()

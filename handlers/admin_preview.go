@@ -23,7 +23,7 @@ func (ArticlePreviewPage) template() string { return views.PageArticlePreview }
 
 // renderPreview shows what the form would publish, never cached or indexed.
 func (h *Handler) renderPreview(c echo.Context, p AdminArticleEditPage, f ArticleForm) error {
-	body, err := models.RenderMarkdown(f.Body)
+	body, err := h.Articles.Render(c.Request().Context(), f.Body)
 	if err != nil {
 		return err
 	}

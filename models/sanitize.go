@@ -21,7 +21,9 @@ import (
 var articlePolicy = func() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowElements("figure", "figcaption")
-	p.AllowAttrs("loading", "sizes", "srcset").OnElements("img")
+	p.AllowAttrs("loading", "sizes", "srcset", "decoding", "width", "height").OnElements("img")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^body-figure( portrait)?$`)).OnElements("figure")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^credit$`)).OnElements("span")
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.RequireNoFollowOnFullyQualifiedLinks(true)
 	p.AddTargetBlankToFullyQualifiedLinks(false)
@@ -31,12 +33,18 @@ var articlePolicy = func() *bluemonday.Policy {
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
 
 // RenderMarkdown turns an article's Markdown source into sanitized HTML.
+// Library pictures stay plain images: the stores render with renderBody,
+// which knows their sizes and makes figures.
 func RenderMarkdown(src string) (template.HTML, error) {
+	return renderMarkdownWith(src, func(int64) (Media, bool) { return Media{}, false })
+}
+
+func renderMarkdownWith(src string, lookup mediaLookup) (template.HTML, error) {
 	var buf bytes.Buffer
 	if err := markdown.Convert([]byte(src), &buf); err != nil {
 		return "", err
 	}
-	return template.HTML(articlePolicy.SanitizeBytes(buf.Bytes())), nil
+	return template.HTML(articlePolicy.Sanitize(figures(buf.String(), lookup))), nil
 }
 
 // commentTags are the elements a comment may keep, besides the paragraphs
