@@ -32,6 +32,7 @@ type AdminArticleEditPage struct {
 	Corrections   []models.Correction
 	Correction    CorrectionForm
 	Lead          *models.Media // the lead image, if any
+	PictureError  string        // why the picture just sent was not added
 	now           time.Time
 }
 
@@ -67,6 +68,14 @@ type EditConflict struct {
 }
 
 func (AdminArticleEditPage) template() string { return views.PageAdminArticleEdit }
+
+// PictureAction is where the picture buttons post the whole form.
+func (p AdminArticleEditPage) PictureAction() string {
+	if p.Article.ID == 0 {
+		return "/admin/articles/picture"
+	}
+	return p.Action() + "/picture"
+}
 
 // CoAuthorSlots are the co-author choices the editor shows: one per
 // co-author in the form, then an empty one to add another.
@@ -218,6 +227,13 @@ func (h *Handler) saveArticle(c echo.Context, old models.Article) error {
 	if err := bindForm(c, &f); err != nil {
 		return err
 	}
+	return h.saveArticleForm(c, old, f, nil)
+}
+
+// saveArticleForm checks and stores f over old (zero for a new article);
+// afterSave, when set, runs once the article is stored (such as setting
+// the lead picture of a new article).
+func (h *Handler) saveArticleForm(c echo.Context, old models.Article, f ArticleForm, afterSave func(models.Article) error) error {
 	p, err := h.editorPage(c, old, f)
 	if err != nil {
 		return err
@@ -258,6 +274,11 @@ func (h *Handler) saveArticle(c echo.Context, old models.Article) error {
 		return h.render(c, http.StatusServiceUnavailable, p)
 	case err != nil:
 		return notFoundIf(err)
+	}
+	if afterSave != nil {
+		if err := afterSave(saved); err != nil {
+			return err
+		}
 	}
 	h.auditStatusChange(c, old, saved, in)
 	h.addFlash(c, savedMessage(saved.Title, in, h.Now(), p.Site))

@@ -72,6 +72,8 @@ var roleTable = map[string]string{
 	"POST /admin/sections/:id/delete":      accessEditor,
 	"GET /admin/tags":                      accessEditor,
 	"GET /admin/pages":                     accessEditor,
+	"POST /admin/articles/picture":         accessAny,
+	"POST /admin/articles/:id/picture":     accessOwn,
 	"GET /admin/pages/new":                 accessEditor,
 	"POST /admin/pages":                    accessEditor,
 	"GET /admin/pages/:id":                 accessEditor,

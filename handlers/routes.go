@@ -32,6 +32,7 @@ func NewServer(h *Handler) *echo.Echo {
 	h.mediaAdminRoutes(admin)
 	h.backupRoutes(admin)
 	h.sitePageRoutes(e, admin, read)
+	h.articlePictureRoutes(admin)
 
 	h.discoveryRoutes(e, read)
 	h.reserved = reservedSegments(e.Routes())
