@@ -62,6 +62,7 @@ func (h *Handler) adminAuditShow(c echo.Context) error {
 type AdminDashboardPage struct {
 	AdminLayout
 	Counts models.DashboardCounts
+	Queues models.DashboardLists
 	Recent []models.AuditEntry // admins see the latest log entries
 }
 
@@ -78,6 +79,13 @@ func (h *Handler) adminDashboard(c echo.Context) error {
 		return err
 	}
 	p := AdminDashboardPage{AdminLayout: l, Counts: counts}
+	if p.Queues, err = h.Articles.DashboardQueues(ctx, l.User.ID); err != nil {
+		return err
+	}
+	loc := l.Site.Location()
+	for _, list := range [][]models.Article{p.Queues.Review, p.Queues.Scheduled, p.Queues.MyDrafts} {
+		inZone(list, loc)
+	}
 	if l.User.Role == models.RoleAdmin {
 		recent, _, err := h.Audit.List(ctx, "", 1)
 		if err != nil {
@@ -86,7 +94,6 @@ func (h *Handler) adminDashboard(c echo.Context) error {
 		if len(recent) > 8 {
 			recent = recent[:8]
 		}
-		loc := l.Site.Location()
 		for i := range recent {
 			recent[i].At = recent[i].At.In(loc)
 		}
