@@ -168,7 +168,7 @@ func (s *ArticleStore) ListPublished(ctx context.Context, f ListFilter, page int
 		args = append(args, f.CategoryID)
 	case f.AuthorID != 0:
 		// Every article the author wrote or co-wrote, newest first, off
-		// the article_authors_listing index (migration 0008).
+		// the article_authors_listing index (migration 0009).
 		from = ` FROM article_authors aa CROSS JOIN articles a ON a.id = aa.article_id
 			JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id
 			LEFT JOIN article_stats st ON st.article_id = a.id `

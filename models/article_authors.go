@@ -106,7 +106,7 @@ func withAuthors(ctx context.Context, q rowsQueryer, list []Article) error {
 }
 
 // setCoAuthors replaces the bylines after the lead author (which the
-// triggers of migration 0008 keep at position 0) with co, in order. Ids
+// triggers of migration 0009 keep at position 0) with co, in order. Ids
 // repeated or equal to the lead are dropped. The search index names them all.
 func setCoAuthors(ctx context.Context, tx *sql.Tx, articleID int64, co []int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM article_authors WHERE article_id = ? AND position > 0`, articleID); err != nil {

@@ -24,6 +24,9 @@ var articlePolicy = func() *bluemonday.Policy {
 	p.AllowAttrs("loading", "sizes", "srcset", "decoding", "width", "height").OnElements("img")
 	p.AllowAttrs("class").Matching(regexp.MustCompile(`^body-figure( portrait)?$`)).OnElements("figure")
 	p.AllowAttrs("class").Matching(regexp.MustCompile(`^credit$`)).OnElements("span")
+	// Any text is a fair alt text or title (bluemonday escapes it); the UGC
+	// policy's narrow pattern dropped those with a quote mark or a "?".
+	p.AllowAttrs("alt", "title").OnElements("img")
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.RequireNoFollowOnFullyQualifiedLinks(true)
 	p.AddTargetBlankToFullyQualifiedLinks(false)
@@ -33,8 +36,10 @@ var articlePolicy = func() *bluemonday.Policy {
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
 
 // RenderMarkdown turns an article's Markdown source into sanitized HTML.
-// Library pictures stay plain images: the stores render with renderBody,
-// which knows their sizes and makes figures.
+// An image alone in its paragraph with a title (the caption, as the media
+// library writes it) becomes a figure with that caption. The stores render
+// with renderBody, which also knows the library pictures' sizes and makes
+// them full figures (figure.go).
 func RenderMarkdown(src string) (template.HTML, error) {
 	return renderMarkdownWith(src, func(int64) (Media, bool) { return Media{}, false })
 }
@@ -44,8 +49,14 @@ func renderMarkdownWith(src string, lookup mediaLookup) (template.HTML, error) {
 	if err := markdown.Convert([]byte(src), &buf); err != nil {
 		return "", err
 	}
-	return template.HTML(articlePolicy.Sanitize(figures(buf.String(), lookup))), nil
+	out := captionedImage.ReplaceAllString(figures(buf.String(), lookup), `<figure><img src="$1" alt="$2"><figcaption>$3</figcaption></figure>`)
+	return template.HTML(articlePolicy.Sanitize(out)), nil
 }
+
+// captionedImage is goldmark's rendering of a paragraph that holds only an
+// image with a title; the attribute values are already escaped, so the
+// title is safe as the caption's text.
+var captionedImage = regexp.MustCompile(`<p><img src="([^"<>]*)" alt="([^"<>]*)" title="([^"<>]*)"></p>`)
 
 // commentTags are the elements a comment may keep, besides the paragraphs
 // and line breaks made from its newlines.
