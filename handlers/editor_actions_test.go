@@ -26,7 +26,7 @@ func TestEditorActions(t *testing.T) {
 	wantBody(t, body, "Draft. Readers see nothing", ">Save draft<", ">Publish<")
 
 	// A future time: the button reads Schedule, and pressing it schedules.
-	at := ts.Clock.Now().Add(3 * time.Hour).In(models.DefaultSettings().Location()).Format(publishAtLayout)
+	at := ts.Clock.Now().Add(3 * time.Hour).In(models.DefaultSettings().Location()).Format("2006-01-02T15:04")
 	f = editForm(t, ts, a)
 	f.Del("status")
 	f.Set("publish_at", at)

@@ -24,7 +24,7 @@ const rerenderBatch = 500
 // migrations at start-up; running it again does nothing.
 func RerenderBodies(ctx context.Context, d *db.DB) (int, error) {
 	var done string
-	err := d.R.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'body_render'`).Scan(&done)
+	err := d.QueryRow(ctx, `SELECT value FROM settings WHERE key = 'body_render'`).Scan(&done)
 	if err != nil && err != sql.ErrNoRows {
 		return 0, fmt.Errorf("models: body render version: %w", err)
 	}

@@ -68,7 +68,7 @@ func scanPage(row interface{ Scan(...any) error }) (SitePage, error) {
 }
 
 func (s *PageStore) one(ctx context.Context, where string, arg any) (SitePage, error) {
-	p, err := scanPage(s.db.R.QueryRowContext(ctx, `SELECT `+pageCols+` FROM pages WHERE `+where, arg))
+	p, err := scanPage(s.db.QueryRow(ctx, `SELECT `+pageCols+` FROM pages WHERE `+where, arg))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, ErrNotFound
 	}
@@ -91,7 +91,7 @@ func (s *PageStore) PublishedBySlug(ctx context.Context, slug string) (SitePage,
 // List returns the pages in footer order, without their bodies: only the
 // published ones when onlyPublished, else drafts too.
 func (s *PageStore) List(ctx context.Context, onlyPublished bool) ([]SitePage, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT id, slug, title, '', '', status, position, version, updated_at, created_at
+	rows, err := s.db.Query(ctx, `SELECT id, slug, title, '', '', status, position, version, updated_at, created_at
 		FROM pages WHERE ? = 0 OR status = 'published' ORDER BY position, id`, onlyPublished)
 	if err != nil {
 		return nil, fmt.Errorf("models: list pages: %w", err)
@@ -225,7 +225,7 @@ type PageRevision struct {
 
 // Revisions returns a page's revisions, newest first.
 func (s *PageStore) Revisions(ctx context.Context, id int64) ([]PageRevision, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT r.version, COALESCE(u.name, ''), r.note, r.title, r.status, r.created_at
+	rows, err := s.db.Query(ctx, `SELECT r.version, COALESCE(u.name, ''), r.note, r.title, r.status, r.created_at
 		FROM page_revisions r LEFT JOIN users u ON u.id = r.user_id WHERE r.page_id = ? ORDER BY r.version DESC LIMIT ?`, id, maxRevisions)
 	if err != nil {
 		return nil, fmt.Errorf("models: page revisions: %w", err)
