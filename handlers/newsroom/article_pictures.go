@@ -66,7 +66,7 @@ func (h *Handler) articlePicture(c echo.Context, old models.Article) error {
 		if err := h.Media.SetLead(ctx, old.ID, 0); err != nil {
 			return kit.NotFoundIf(err)
 		}
-		h.audit(c, "article.lead_image", "article "+strconv.FormatInt(old.ID, 10)+" “"+old.Title+"”: lead picture removed")
+		h.audit(c, "article.lead_image", "removed the lead picture of "+quoted(old.Title))
 		return h.pictureDone(c, old, f, "Lead picture removed.", nil)
 	}
 	files := req.MultipartForm.File["picture"]
@@ -84,11 +84,11 @@ func (h *Handler) articlePicture(c echo.Context, old models.Article) error {
 	if msg != "" {
 		return h.pictureRefused(c, old, f, msg)
 	}
-	h.audit(c, "media.upload", "picture "+strconv.FormatInt(m.ID, 10)+" “"+m.Alt+"” uploaded in the editor")
+	h.audit(c, "media.upload", "uploaded the picture "+quoted(m.Alt)+" in the editor")
 	var lead func(models.Article) error
 	if pf.Use == "lead" {
 		lead = func(a models.Article) error {
-			h.audit(c, "article.lead_image", "article "+strconv.FormatInt(a.ID, 10)+" “"+a.Title+"”: lead picture "+strconv.FormatInt(m.ID, 10))
+			h.audit(c, "article.lead_image", "made "+quoted(m.Alt)+" the lead picture of "+quoted(a.Title))
 			return h.Media.SetLead(ctx, a.ID, m.ID)
 		}
 	} else {

@@ -2,7 +2,6 @@ package newsroom
 
 import (
 	"errors"
-	"fmt"
 	"html/template"
 	"net/http"
 	"slices"
@@ -280,7 +279,7 @@ func (h *Handler) saveArticleForm(c echo.Context, old models.Article, f ArticleF
 			return err
 		}
 	}
-	h.auditStatusChange(c, old, saved, in)
+	h.auditStatusChange(c, old, saved, in, p.Site.Location())
 	h.addFlash(c, savedMessage(saved.Title, in, h.Now(), p.Site))
 	return c.Redirect(http.StatusSeeOther, "/admin/articles/"+strconv.FormatInt(saved.ID, 10))
 }
@@ -299,7 +298,7 @@ func (h *Handler) storeArticle(c echo.Context, old models.Article, f ArticleForm
 
 // auditStatusChange records every save in the editor: scheduling as
 // "schedule", publishing, unpublishing, submitting and plain edits.
-func (h *Handler) auditStatusChange(c echo.Context, old, saved models.Article, in models.ArticleInput) {
+func (h *Handler) auditStatusChange(c echo.Context, old, saved models.Article, in models.ArticleInput, loc *time.Location) {
 	now := h.Now()
 	was := ""
 	if old.ID != 0 {
@@ -309,20 +308,20 @@ func (h *Handler) auditStatusChange(c echo.Context, old, saved models.Article, i
 	if is == models.StatusPublished && in.PublishedAt.After(now) {
 		is = models.StatusScheduled
 	}
-	detail := fmt.Sprintf("article %d %q", saved.ID, saved.Title)
+	q := quoted(saved.Title)
 	switch {
 	case is == models.StatusScheduled && (was != is || !old.PublishedAt.Equal(in.PublishedAt)):
-		h.audit(c, "article.schedule", detail+" for "+in.PublishedAt.UTC().Format(time.RFC3339))
+		h.audit(c, "article.schedule", "scheduled "+q+" for "+when(in.PublishedAt, loc))
 	case is == models.StatusPublished && was != is:
-		h.audit(c, "article.publish", detail)
+		h.audit(c, "article.publish", "published "+q)
 	case (was == models.StatusPublished || was == models.StatusScheduled) && is != models.StatusPublished && is != models.StatusScheduled:
-		h.audit(c, "article.unpublish", detail)
+		h.audit(c, "article.unpublish", "unpublished "+q)
 	case is == models.StatusReview && was != is:
-		h.audit(c, "article.submit", detail)
+		h.audit(c, "article.submit", "submitted "+q+" for review")
 	case old.ID == 0:
-		h.audit(c, "article.create", detail)
+		h.audit(c, "article.create", "started the draft "+q)
 	default:
-		h.audit(c, "article.edit", detail)
+		h.audit(c, "article.edit", "edited "+q)
 	}
 }
 

@@ -69,7 +69,7 @@ func (h *Handler) MediaUpdate(c echo.Context) error {
 	if _, err := h.Media.UpdateMeta(c.Request().Context(), m.ID, models.MediaMeta{Alt: form.Alt, Caption: form.Caption, Credit: form.Credit}); err != nil {
 		return kit.NotFoundIf(err)
 	}
-	h.audit(c, "media.update", strconv.FormatInt(m.ID, 10))
+	h.audit(c, "media.update", "changed the details of the picture "+quoted(m.Alt))
 	h.addFlash(c, "Image details saved.")
 	return c.Redirect(http.StatusSeeOther, "/admin/media/"+strconv.FormatInt(m.ID, 10))
 }
@@ -96,7 +96,7 @@ func (h *Handler) MediaDelete(c echo.Context) error {
 	if err != nil {
 		return kit.NotFoundIf(err)
 	}
-	h.audit(c, "media.delete", strconv.FormatInt(m.ID, 10)+" "+m.Filename)
+	h.audit(c, "media.delete", "deleted the picture "+quoted(m.Filename))
 	h.addFlash(c, "Image deleted.")
 	return c.Redirect(http.StatusSeeOther, "/admin/media")
 }
@@ -133,10 +133,15 @@ func (h *Handler) MediaSetLead(c echo.Context) error {
 	if err1 != nil || err2 != nil || articleID <= 0 || mediaID < 0 {
 		return echo.NewHTTPError(http.StatusBadRequest, "Choose an article and an image.")
 	}
-	if err := h.mayChangeArticleID(c, articleID); err != nil {
+	ctx := c.Request().Context()
+	a, err := h.Articles.ByID(ctx, articleID)
+	if err != nil {
+		return kit.NotFoundIf(err)
+	}
+	if err := mayChangeArticle(c, a); err != nil {
 		return err
 	}
-	err := h.Media.SetLead(c.Request().Context(), articleID, mediaID)
+	err = h.Media.SetLead(ctx, articleID, mediaID)
 	if errors.Is(err, models.ErrAltRequired) {
 		return echo.NewHTTPError(http.StatusUnprocessableEntity,
 			"That image has no alt text yet. Describe it for readers who cannot see it, then choose it again.")
@@ -144,7 +149,11 @@ func (h *Handler) MediaSetLead(c echo.Context) error {
 	if err != nil {
 		return kit.NotFoundIf(err)
 	}
-	h.audit(c, "article.lead_image", strconv.FormatInt(articleID, 10)+" "+strconv.FormatInt(mediaID, 10))
+	if mediaID == 0 {
+		h.audit(c, "article.lead_image", "removed the lead picture of "+quoted(a.Title))
+	} else if m, err := h.Media.Get(ctx, mediaID); err == nil {
+		h.audit(c, "article.lead_image", "made "+quoted(m.Alt)+" the lead picture of "+quoted(a.Title))
+	}
 	h.addFlash(c, "Lead image saved.")
 	back := localAdminPath(c.FormValue("back"))
 	if back == "" {

@@ -149,6 +149,7 @@ func (h *Handler) RevisionRestore(c echo.Context) error {
 	if err != nil {
 		return kit.NotFoundIf(err)
 	}
+	h.audit(c, "article.restore", "restored revision "+strconv.FormatInt(rev, 10)+" of "+quoted(a.Title))
 	h.addFlash(c, "Restored revision "+strconv.FormatInt(rev, 10)+". The text it replaced is kept as a revision too.")
 	return c.Redirect(http.StatusSeeOther, articlePath(a.ID))
 }

@@ -189,7 +189,7 @@ func (h *Handler) saveSitePage(c echo.Context, pg models.SitePage) error {
 		return kit.NotFoundIf(err)
 	}
 	verb := map[string]string{models.PagePublished: "published", models.PageDraft: "saved as a draft"}[in.Status]
-	h.audit(c, "page.save", "page "+strconv.FormatInt(id, 10)+" “"+in.Title+"” "+verb)
+	h.audit(c, "page.save", verb+" the page "+quoted(in.Title))
 	h.addFlash(c, "Page “"+in.Title+"” "+verb+".")
 	return c.Redirect(http.StatusSeeOther, "/admin/pages/"+strconv.FormatInt(id, 10))
 }
@@ -203,6 +203,6 @@ func (h *Handler) SitePageMove(c echo.Context) error {
 	if err := h.Pages.Move(c.Request().Context(), pg.ID, c.FormValue("dir") == "up"); err != nil {
 		return kit.NotFoundIf(err)
 	}
-	h.audit(c, "page.move", "page "+strconv.FormatInt(pg.ID, 10)+" “"+pg.Title+"” moved "+map[bool]string{true: "up", false: "down"}[c.FormValue("dir") == "up"]+" the footer")
+	h.audit(c, "page.move", "moved the page "+quoted(pg.Title)+" "+map[bool]string{true: "up", false: "down"}[c.FormValue("dir") == "up"]+" the footer")
 	return c.Redirect(http.StatusSeeOther, "/admin/pages")
 }
