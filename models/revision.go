@@ -11,8 +11,10 @@ import (
 
 // Revision is an article as it stood after one save.
 type Revision struct {
-	ID           int64
-	ArticleID    int64
+	ID        int64
+	ArticleID int64
+	// Number counts the article's own revisions: 1 is its first save.
+	Number       int
 	Version      int
 	UserName     string // who saved; empty when their account is gone
 	Note         string // what they did
@@ -37,7 +39,8 @@ type Revision struct {
 // maxRevisions bounds the revision list of one article.
 const maxRevisions = 200
 
-const revisionCols = `r.id, r.article_id, r.version, COALESCE(u.name, ''), r.note, r.title, r.slug, r.summary,
+const revisionCols = `r.id, r.article_id,
+	(SELECT COUNT(*) FROM revisions r2 WHERE r2.article_id = r.article_id AND r2.id <= r.id), r.version, COALESCE(u.name, ''), r.note, r.title, r.slug, r.summary,
 	r.body_md, r.source, r.status, r.category_id, COALESCE(c.name, ''), r.author_id, COALESCE(au.name, ''),
 	r.featured, r.comments_open, r.published_at, r.tags, r.authors, r.created_at
 	FROM revisions r LEFT JOIN users u ON u.id = r.user_id LEFT JOIN categories c ON c.id = r.category_id
@@ -47,7 +50,7 @@ func scanRevision(row interface{ Scan(...any) error }) (Revision, error) {
 	var r Revision
 	var published sql.NullInt64
 	var created int64
-	err := row.Scan(&r.ID, &r.ArticleID, &r.Version, &r.UserName, &r.Note, &r.Title, &r.Slug, &r.Summary,
+	err := row.Scan(&r.ID, &r.ArticleID, &r.Number, &r.Version, &r.UserName, &r.Note, &r.Title, &r.Slug, &r.Summary,
 		&r.BodyMD, &r.Source, &r.Status, &r.CategoryID, &r.CategoryName, &r.AuthorID, &r.AuthorName,
 		&r.Featured, &r.CommentsOpen, &published, &r.Tags, &r.Authors, &created)
 	if published.Valid {
