@@ -132,6 +132,7 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.GET("/media", media, nr.MediaIndex)
 	n.POST("/media", media, 0, nr.MediaUpload, newsroom.UploadLimit)
 	n.GET("/media/pick", media, nr.MediaPick)
+	n.POST("/media/pick", media, 0, nr.MediaPickUpload, newsroom.EditorUploadLimit)
 	n.POST("/media/lead", media, bigForm, nr.MediaSetLead)
 	n.GET("/media/:id", media, nr.MediaEdit)
 	n.POST("/media/:id", media, bigForm, nr.MediaUpdate)

@@ -128,6 +128,7 @@ func (h *Handler) ArticleEdit(c echo.Context) error {
 		return err
 	}
 	p.Form = NewArticleForm(a, tags, h.Now(), p.Site.Location())
+	h.insertPicked(c, &p)
 	return h.render(c, http.StatusOK, p)
 }
 

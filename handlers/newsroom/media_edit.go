@@ -101,31 +101,6 @@ func (h *Handler) MediaDelete(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/admin/media")
 }
 
-// MediaPick lets an editor choose an article's lead image, or copy
-// the Markdown that puts an image in its body.
-func (h *Handler) MediaPick(c echo.Context) error {
-	articleID, err := strconv.ParseInt(c.QueryParam("article"), 10, 64)
-	if err != nil || articleID <= 0 {
-		return echo.NewHTTPError(http.StatusBadRequest, "Open the image picker from an article.")
-	}
-	if err := h.mayChangeArticleID(c, articleID); err != nil {
-		return err
-	}
-	lib, err := h.mediaLibraryPage(c, "/admin/media/pick", strconv.FormatInt(articleID, 10))
-	if err != nil {
-		return err
-	}
-	lib.Title = "Choose an image"
-	p := AdminMediaPickPage{AdminMediaPage: lib, ArticleID: articleID, Back: localAdminPath(c.QueryParam("back"))}
-	if p.Back == "" {
-		p.Back = "/admin/media/pick?article=" + strconv.FormatInt(articleID, 10)
-	}
-	if p.Current, err = kit.LeadOf(c.Request().Context(), h.Media, articleID); err != nil {
-		return err
-	}
-	return h.render(c, http.StatusOK, p)
-}
-
 // MediaSetLead makes an image (or none, media 0) an article's lead.
 func (h *Handler) MediaSetLead(c echo.Context) error {
 	articleID, err1 := strconv.ParseInt(c.FormValue("article"), 10, 64)
