@@ -75,13 +75,17 @@ func newBenchSite(b *testing.B, cacheBytes int64) benchSite {
 func (s benchSite) run(b *testing.B, path string) {
 	b.Helper()
 	b.ReportAllocs()
+	cpu0 := cpuTime()
+	n := 0
 	for b.Loop() {
 		rec := httptest.NewRecorder()
 		s.e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 		if rec.Code != http.StatusOK {
 			b.Fatalf("GET %s: %d", path, rec.Code)
 		}
+		n++
 	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(n), "cpu-ns/op")
 }
 
 func BenchmarkArticlePageUncached(b *testing.B) {
