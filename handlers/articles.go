@@ -52,7 +52,7 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	}
 	l.Description = a.Summary
 	l.Canonical = a.URL()
-	l.CurrentSection = a.Category.Slug
+	l.inSection(a.Category.Slug)
 	p := ArticlePage{Layout: l, Article: articleInZone(a, l.zone())}
 	if p.Tags, err = h.Tags.ForArticle(ctx, a.ID); err != nil {
 		return p, err

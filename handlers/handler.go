@@ -85,6 +85,8 @@ type Handler struct {
 	auth authState
 	// commentLimit counts comment posts per client address.
 	commentLimit *rateLimiter
+	// chromes keeps the chrome reader pages share (chrome.go).
+	chromes *chromeCache
 }
 
 // New returns a Handler over deps.
@@ -95,5 +97,5 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates()...)}
+	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates()...), chromes: &chromeCache{}}
 }

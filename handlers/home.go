@@ -18,7 +18,7 @@ func (h *Handler) home(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	l.CurrentSection = "home"
+	l.inSection("home")
 	l.Canonical = "/"
 	l.Meta.WebSite = h.webSiteLD(l)
 	p := HomePage{Layout: l}

@@ -85,7 +85,7 @@ func (h *Handler) list(c echo.Context, f models.ListFilter, p ListPage, section 
 	if p.Layout, err = h.layout(c, title); err != nil {
 		return err
 	}
-	p.CurrentSection = section
+	p.inSection(section)
 	p.Canonical = views.PageURL(p.BaseURL, n)
 	p.Description = p.Intro
 	p.Articles, p.Pager = inZone(list, p.zone()), pager

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"html/template"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -33,40 +34,26 @@ type Layout struct {
 	// in the head; see meta.go.
 	Meta PageMeta
 	base string // Deps.BaseURL
+	// Masthead, Sidebar and Footer are the chrome's ready HTML, rendered
+	// by the views from the fields above (chrome.go).
+	Masthead, Sidebar, Footer template.HTML
+	chrome                    *siteChrome
 }
 
 // latestCount is how many articles the sidebar's Latest posts shows.
 const latestCount = 5
 
-// layout loads the chrome every page shares.
+// layout starts a page from the chrome every reader page shares (built
+// once per change, see chrome.go).
 func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
-	ctx := c.Request().Context()
-	st, err := h.Settings.Get(ctx)
+	ch, err := h.chrome(c.Request().Context())
 	if err != nil {
 		return Layout{}, err
 	}
-	secs, err := h.Categories.All(ctx)
-	if err != nil {
-		return Layout{}, err
-	}
-	latest, err := h.Articles.Latest(ctx, latestCount)
-	if err != nil {
-		return Layout{}, err
-	}
-	loc := st.Location()
-	now := h.Now().In(loc)
-	return Layout{
-		Title:    title,
-		Site:     st,
-		Sections: secs,
-		Latest:   inZone(latest, loc),
-		Today:    now.Format("Monday, January 2, 2006"),
-		TodayISO: now.Format("2006-01-02"),
-		Year:     now.Year(),
-		loc:      loc,
-		Meta:     h.defaultMeta(),
-		base:     h.BaseURL,
-	}, nil
+	l := ch.base
+	l.Title = title
+	l.chrome = ch
+	return l, nil
 }
 
 // inZone shows an article list's times in the site's time zone.
