@@ -13,6 +13,8 @@ const serverUsage = `usage:
   news user add --email E --name N --role R      add a newsroom account (password from standard input)
   news backup [--db FILE] BACKUP_FILE            online, consistent copy of the database
   news demo [--db FILE] [--articles N] [--comments N] [--seed N]   a large generated site, for load tests
+  news import wordpress [--db FILE] [--uploads DIR] [--editors LOGIN,...] [--dry-run] EXPORT.xml
+                                                 bring in a WordPress export (see the README)
 Each command takes --help. Flags for serving:
 `
 

@@ -8,7 +8,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/models"
 )
 
@@ -54,14 +53,11 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 	if err := models.CheckPassword(password); err != nil {
 		return errors.New("the password needs at least 10 characters (and at most 72 bytes)")
 	}
-	store, err := db.Open(*dbPath)
+	store, err := openMigrated(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if _, err := store.Migrate(ctx); err != nil {
-		return err
-	}
 	u, err := models.NewUserStore(store).CreateAccount(ctx, in, password)
 	if errors.Is(err, models.ErrEmailTaken) {
 		return fmt.Errorf("a user with the email %s already exists", in.Email)
