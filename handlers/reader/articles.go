@@ -65,7 +65,7 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	if err := h.withLeads(ctx, related); err != nil {
 		return p, err
 	}
-	p.Related = kit.InZone(related, l.zone())
+	p.Related = cardsOf(related, l.zone())
 	if p.Article.Lead, err = kit.LeadOf(ctx, h.Media, a.ID); err != nil {
 		return p, err
 	}

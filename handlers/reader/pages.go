@@ -69,14 +69,14 @@ func (h *Handler) render(c echo.Context, status int, p kit.Page) error {
 // HomePage is the front page.
 type HomePage struct {
 	Layout
-	Lead   *models.Article
+	Lead   *Card
 	Blocks []SectionBlock
 }
 
 // SectionBlock is one section's newest articles on the front page.
 type SectionBlock struct {
 	Category models.Category
-	Articles []models.Article
+	Articles []Card
 }
 
 func (HomePage) Template() string { return "home" }
@@ -86,11 +86,11 @@ type ArticlePage struct {
 	Layout
 	Article  models.Article
 	Tags     []models.Tag
-	Related  []models.Article
+	Related  []Card
 	Comments []models.Comment
 	Form     CommentForm
 	// Thread is Comments arranged as replies under what they answer.
-	Thread []*models.CommentNode
+	Thread []CommentView
 	// ReplyTo is the comment the form answers, nil for a new thread.
 	ReplyTo *models.Comment
 	// CommentNotice tells a commenter what became of their comment.
@@ -107,7 +107,7 @@ type ListPage struct {
 	Kind     string // "Section", "Tag", "Author"
 	Heading  string
 	Intro    string
-	Articles []models.Article
+	Articles []Card
 	Pager    models.Pager
 	BaseURL  string // the list's address without ?page
 }
