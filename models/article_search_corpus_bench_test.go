@@ -5,7 +5,6 @@ import (
 	"math/rand"
 	"os"
 	"runtime"
-	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -108,15 +107,11 @@ func BenchmarkSearchCorpusQueries(b *testing.B) {
 		found += len(res)
 	}
 	cpu := cpuTime() - cpu0
-	pct := func(d []time.Duration, p float64) float64 {
-		slices.Sort(d)
-		return float64(d[int(p*float64(len(d)-1))].Microseconds()) / 1000
-	}
-	b.ReportMetric(pct(times, 0.5), "ms-p50")
-	b.ReportMetric(pct(times, 0.95), "ms-p95")
-	b.ReportMetric(pct(times, 1), "ms-max")
-	b.ReportMetric(pct(cpus, 0.5), "ms-cpu-p50")
-	b.ReportMetric(pct(cpus, 0.95), "ms-cpu-p95")
+	b.ReportMetric(percentileMS(times, 0.5), "ms-p50")
+	b.ReportMetric(percentileMS(times, 0.95), "ms-p95")
+	b.ReportMetric(percentileMS(times, 1), "ms-max")
+	b.ReportMetric(percentileMS(cpus, 0.5), "ms-cpu-p50")
+	b.ReportMetric(percentileMS(cpus, 0.95), "ms-cpu-p95")
 	b.ReportMetric(float64(found)/float64(len(times)), "results/op")
 	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(len(times)), "ms-cpu/op")
 }

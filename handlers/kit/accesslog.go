@@ -62,8 +62,11 @@ func (a *AccessLog) write(out io.Writer) {
 }
 
 // format appends e's line to buf.
-func (e accessEntry) format(buf *bytes.Buffer) {
-	slog.New(slog.NewTextHandler(buf, nil)).Info("request", "id", e.id, "method", e.method, "path", e.path,
+func (e accessEntry) format(buf *bytes.Buffer) { e.log(slog.New(slog.NewTextHandler(buf, nil))) }
+
+// log writes e's line through logger.
+func (e accessEntry) log(logger *slog.Logger) {
+	logger.Info("request", "id", e.id, "method", e.method, "path", e.path,
 		"status", e.status, "bytes", e.bytes, "dur", e.dur, "ip", e.ip)
 }
 
@@ -93,17 +96,4 @@ func (a *AccessLog) Close() {
 }
 
 // Middleware is LogRequests writing through the access log.
-func (a *AccessLog) Middleware() echo.MiddlewareFunc {
-	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c echo.Context) error {
-			start := time.Now()
-			if err := next(c); err != nil {
-				c.Error(err)
-			}
-			req, res := c.Request(), c.Response()
-			a.put(accessEntry{id: RequestID(c), method: req.Method, path: req.URL.Path, ip: c.RealIP(),
-				status: res.Status, bytes: res.Size, dur: time.Since(start).Round(time.Microsecond)})
-			return nil
-		}
-	}
-}
+func (a *AccessLog) Middleware() echo.MiddlewareFunc { return logRequestsTo(a.put) }

@@ -39,6 +39,11 @@ func AssignRequestID(next echo.HandlerFunc) echo.HandlerFunc {
 // LogRequests writes one log line per request. It hands errors to the error
 // handler itself so that the line carries the status actually sent.
 func LogRequests(logger *slog.Logger) echo.MiddlewareFunc {
+	return logRequestsTo(func(e accessEntry) { e.log(logger) })
+}
+
+// logRequestsTo hands each request's entry to put once it is answered.
+func logRequestsTo(put func(accessEntry)) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			start := time.Now()
@@ -46,8 +51,8 @@ func LogRequests(logger *slog.Logger) echo.MiddlewareFunc {
 				c.Error(err)
 			}
 			req, res := c.Request(), c.Response()
-			logger.Info("request", "id", RequestID(c), "method", req.Method, "path", req.URL.Path,
-				"status", res.Status, "bytes", res.Size, "dur", time.Since(start).Round(time.Microsecond), "ip", c.RealIP())
+			put(accessEntry{id: RequestID(c), method: req.Method, path: req.URL.Path, ip: c.RealIP(),
+				status: res.Status, bytes: res.Size, dur: time.Since(start).Round(time.Microsecond)})
 			return nil
 		}
 	}
