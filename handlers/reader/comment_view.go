@@ -3,37 +3,119 @@ package reader
 import (
 	"html/template"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/views"
 )
 
-// CommentView is one approved comment as the article page shows it, with
-// its values ready (the template calls no method and walks no embedded
-// struct), and its replies under it.
+// CommentView is one approved comment as the article page shows it: its
+// ready HTML (the "comment-card" partial, rendered once and kept, see
+// commentCards) and its replies under it. The article template writes
+// Card as it is and only walks the thread.
 type CommentView struct {
+	Card    template.HTML
+	Replies []CommentView
+}
+
+// commentCard is what the "comment-card" partial shows of one comment, with
+// its values ready (the template calls no method).
+type commentCard struct {
 	ID       string // the comment's id, for its anchor and Reply link
 	Depth    int    // 1 for a top-level comment
 	Name     string
 	DateISO  string // the datetime attribute
 	Date     string // "January 2, 2006 at 3:04 PM" in the site's time zone
 	BodyHTML template.HTML
-	Replies  []CommentView
 }
 
-// commentViews turns threads of comments into what the page shows.
-func commentViews(nodes []*models.CommentNode, loc *time.Location) []CommentView {
+// commentKey is everything a comment's card shows, so a kept card is used
+// only while all of it is unchanged: an edited body or name, a moved
+// reply or another time zone render it again, with no edit time needed.
+type commentKey struct {
+	depth   int
+	name    string
+	body    template.HTML
+	created int64
+	loc     *time.Location
+}
+
+type keptCard struct {
+	key  commentKey
+	html template.HTML
+}
+
+// maxKeptCards bounds the kept cards (a card is about 1 KB with its body).
+const maxKeptCards = 20000
+
+// commentCards keeps the rendered cards of comments by id. Most comments
+// never change once approved, so an article's page renders only the cards
+// of comments it has not shown before.
+type commentCards struct {
+	mu   sync.Mutex
+	byID map[int64]keptCard
+}
+
+// views turns threads of comments into what the page shows, rendering the
+// cards it does not keep yet.
+func (cc *commentCards) views(r *views.Renderer, nodes []*models.CommentNode, loc *time.Location) ([]CommentView, error) {
+	return cc.thread(r, nodes, loc)
+}
+
+func (cc *commentCards) thread(r *views.Renderer, nodes []*models.CommentNode, loc *time.Location) ([]CommentView, error) {
 	if len(nodes) == 0 {
-		return nil
+		return nil, nil
 	}
 	out := make([]CommentView, len(nodes))
 	for i, n := range nodes {
-		t := n.CreatedAt.In(loc)
-		out[i] = CommentView{
-			ID: strconv.FormatInt(n.ID, 10), Depth: n.Depth, Name: n.Name,
-			DateISO: isoTime(t), Date: t.Format("January 2, 2006 at 3:04 PM"),
-			BodyHTML: n.BodyHTML, Replies: commentViews(n.Replies, loc),
+		card, err := cc.card(r, n, loc)
+		if err != nil {
+			return nil, err
+		}
+		replies, err := cc.thread(r, n.Replies, loc)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = CommentView{Card: card, Replies: replies}
+	}
+	return out, nil
+}
+
+// card returns n's kept card, rendering it (outside the lock, so pages
+// built at once do not wait on each other) when n changed or is new.
+func (cc *commentCards) card(r *views.Renderer, n *models.CommentNode, loc *time.Location) (template.HTML, error) {
+	key := commentKey{depth: n.Depth, name: n.Name, body: n.BodyHTML, created: n.CreatedAt.Unix(), loc: loc}
+	cc.mu.Lock()
+	k, ok := cc.byID[n.ID]
+	cc.mu.Unlock()
+	if ok && k.key == key {
+		return k.html, nil
+	}
+	t := n.CreatedAt.In(loc)
+	html, err := r.Fragment("comment-card", commentCard{
+		ID: strconv.FormatInt(n.ID, 10), Depth: n.Depth, Name: n.Name,
+		DateISO: isoTime(t), Date: t.Format("January 2, 2006 at 3:04 PM"), BodyHTML: n.BodyHTML,
+	})
+	if err != nil {
+		return "", err
+	}
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if cc.byID == nil {
+		cc.byID = make(map[int64]keptCard)
+	}
+	if len(cc.byID) >= maxKeptCards {
+		// Map order is random: this drops an arbitrary tenth.
+		drop := maxKeptCards / 10
+		for id := range cc.byID {
+			if drop == 0 {
+				break
+			}
+			delete(cc.byID, id)
+			drop--
 		}
 	}
-	return out
+	cc.byID[n.ID] = keptCard{key: key, html: html}
+	return html, nil
 }

@@ -47,6 +47,8 @@ type Handler struct {
 	CommentLimit *RateLimiter
 	// chromes keeps the chrome reader pages share (chrome.go).
 	chromes *chromeCache
+	// cards keeps the rendered cards of approved comments (comment_view.go).
+	cards *commentCards
 }
 
 // New returns a Handler over deps.
@@ -57,5 +59,5 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), chromes: &chromeCache{}}
+	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), chromes: &chromeCache{}, cards: &commentCards{}}
 }
