@@ -193,12 +193,6 @@ func (s *ArticleStore) Latest(ctx context.Context, n int) ([]Article, error) {
 		`ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, s.now().Unix(), n)
 }
 
-// LatestInCategory returns the n newest live articles of one section.
-func (s *ArticleStore) LatestInCategory(ctx context.Context, categoryID int64, n int) ([]Article, error) {
-	return s.query(ctx, `SELECT `+listCols+articleJoins+`WHERE a.category_id = ? AND`+visible+
-		`ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, categoryID, s.now().Unix(), n)
-}
-
 // Lead returns the front page's lead story: the newest featured article, or
 // the newest of all when none is featured. ErrNotFound on an empty site.
 func (s *ArticleStore) Lead(ctx context.Context) (Article, error) {

@@ -1,7 +1,6 @@
 package reader
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -22,40 +21,41 @@ func (h *Handler) Home(c echo.Context) error {
 	l.Canonical = "/"
 	l.Meta.WebSite = h.webSiteLD(l)
 	p := HomePage{Layout: l}
+	front, err := h.Articles.Front(ctx, perBlock)
+	if err != nil {
+		return err
+	}
 	// The lead first, then every block's articles: one query finds all
 	// their pictures.
 	var all []models.Article
-	lead, err := h.Articles.Lead(ctx)
-	hasLead := err == nil
-	switch {
-	case hasLead:
-		all = append(all, lead)
-	case !errors.Is(err, models.ErrNotFound):
-		return err
+	if front.Lead != nil {
+		all = append(all, *front.Lead)
 	}
-	var cats []models.Category
-	var sizes []int
-	for _, cat := range l.Sections {
-		list, err := h.Articles.LatestInCategory(ctx, cat.ID, perBlock)
-		if err != nil {
-			return err
-		}
-		if len(list) > 0 {
-			all = append(all, list...)
-			cats, sizes = append(cats, cat), append(sizes, len(list))
-		}
-	}
+	all = append(all, front.Blocks...)
 	if err := h.withLeads(ctx, all); err != nil {
 		return err
 	}
 	cards := cardsOf(all, l.zone())
-	if hasLead {
+	if front.Lead != nil {
 		p.Lead = &cards[0]
 		cards = cards[1:]
 	}
-	for i, cat := range cats {
-		p.Blocks = append(p.Blocks, SectionBlock{Category: cat, Articles: cards[:sizes[i]:sizes[i]]})
-		cards = cards[sizes[i]:]
-	}
+	p.Blocks = sectionBlocks(l.Sections, front.Blocks, cards)
 	return h.render(c, http.StatusOK, p)
+}
+
+// sectionBlocks groups cards (of articles, in the same order) into a block
+// per section, in the navigation's order, leaving out empty sections.
+func sectionBlocks(secs []models.Category, articles []models.Article, cards []Card) []SectionBlock {
+	bySection := make(map[int64][]Card, len(secs))
+	for i, a := range articles {
+		bySection[a.Category.ID] = append(bySection[a.Category.ID], cards[i])
+	}
+	var out []SectionBlock
+	for _, cat := range secs {
+		if list := bySection[cat.ID]; len(list) > 0 {
+			out = append(out, SectionBlock{Category: cat, Articles: list})
+		}
+	}
+	return out
 }
