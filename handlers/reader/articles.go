@@ -74,6 +74,9 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	}
 	p.Article.Lead = withArticle[0].Lead
 	p.Related = cardsOf(withArticle[1:], l.zone())
+	if err := h.withCardHTML(p.Related); err != nil {
+		return p, err
+	}
 	p.Meta = h.articleMeta(p.Layout, p.Article, p.Tags)
 	if err := h.commentSection(c, &p); err != nil {
 		return p, err

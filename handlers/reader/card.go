@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"html/template"
+	"slices"
 	"time"
 
 	"github.com/newsroom/news/models"
@@ -19,6 +21,9 @@ type Card struct {
 	DateISO, Date       string       // "January 2, 2006" in the site's time zone
 	Comments            string       // "3 comments", empty when there are none
 	Img                 *CardImage
+	// HTML is the card as the "card" partial shows it, rendered once and
+	// kept (articleCards); lists write it as it is.
+	HTML template.HTML
 }
 
 // CardAuthor is one name in a card's byline; URL is empty for an author
@@ -66,4 +71,40 @@ func cardsOf(list []models.Article, loc *time.Location) []Card {
 		out[i] = cardOf(a, loc)
 	}
 	return out
+}
+
+// maxKeptCards bounds the kept article cards (about 1 KB each).
+const maxKeptCards = 5000
+
+// articleCards keeps the rendered "card" partial of articles by URL.
+type articleCards = keptFragments[string, Card]
+
+func newArticleCards() *articleCards { return &articleCards{max: maxKeptCards} }
+
+// sameCard reports whether two cards show the same, their HTML aside.
+func sameCard(a, b Card) bool {
+	return a.URL == b.URL && a.Title == b.Title && a.Summary == b.Summary &&
+		a.SectionURL == b.SectionURL && a.SectionName == b.SectionName && a.SectionSlug == b.SectionSlug &&
+		a.DateISO == b.DateISO && a.Date == b.Date && a.Comments == b.Comments &&
+		slices.Equal(a.Authors, b.Authors) &&
+		(a.Img == b.Img || a.Img != nil && b.Img != nil && *a.Img == *b.Img)
+}
+
+// withCardHTML fills each card's HTML, from the kept cards or rendered.
+func (h *Handler) withCardHTML(cards []Card) error {
+	for i := range cards {
+		c := &cards[i]
+		c.HTML = ""
+		if html, ok := h.articleCards.get(c.URL, *c, sameCard); ok {
+			c.HTML = html
+			continue
+		}
+		html, err := h.Views.Fragment("card", *c)
+		if err != nil {
+			return err
+		}
+		h.articleCards.put(c.URL, *c, html)
+		c.HTML = html
+	}
+	return nil
 }

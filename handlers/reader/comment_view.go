@@ -3,7 +3,6 @@ package reader
 import (
 	"html/template"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/newsroom/news/models"
@@ -41,21 +40,22 @@ type commentKey struct {
 	loc     *time.Location
 }
 
-type keptCard struct {
-	key  commentKey
-	html template.HTML
-}
-
-// maxKeptCards bounds the kept cards (a card is about 1 KB with its body).
-const maxKeptCards = 20000
+// maxKeptComments bounds the kept comment cards (about 1 KB each with
+// the body).
+const maxKeptComments = 20000
 
 // commentCards keeps the rendered cards of comments by id. Most comments
 // never change once approved, so an article's page renders only the cards
 // of comments it has not shown before.
 type commentCards struct {
-	mu   sync.Mutex
-	byID map[int64]keptCard
+	kept keptFragments[int64, commentKey]
 }
+
+func newCommentCards() *commentCards {
+	return &commentCards{kept: keptFragments[int64, commentKey]{max: maxKeptComments}}
+}
+
+func sameComment(a, b commentKey) bool { return a == b }
 
 // views turns threads of comments into what the page shows, rendering the
 // cards it does not keep yet.
@@ -82,15 +82,11 @@ func (cc *commentCards) thread(r *views.Renderer, nodes []*models.CommentNode, l
 	return out, nil
 }
 
-// card returns n's kept card, rendering it (outside the lock, so pages
-// built at once do not wait on each other) when n changed or is new.
+// card returns n's kept card, rendering it when n changed or is new.
 func (cc *commentCards) card(r *views.Renderer, n *models.CommentNode, loc *time.Location) (template.HTML, error) {
 	key := commentKey{depth: n.Depth, name: n.Name, body: n.BodyHTML, created: n.CreatedAt.Unix(), loc: loc}
-	cc.mu.Lock()
-	k, ok := cc.byID[n.ID]
-	cc.mu.Unlock()
-	if ok && k.key == key {
-		return k.html, nil
+	if html, ok := cc.kept.get(n.ID, key, sameComment); ok {
+		return html, nil
 	}
 	t := n.CreatedAt.In(loc)
 	html, err := r.Fragment("comment-card", commentCard{
@@ -100,22 +96,6 @@ func (cc *commentCards) card(r *views.Renderer, n *models.CommentNode, loc *time
 	if err != nil {
 		return "", err
 	}
-	cc.mu.Lock()
-	defer cc.mu.Unlock()
-	if cc.byID == nil {
-		cc.byID = make(map[int64]keptCard)
-	}
-	if len(cc.byID) >= maxKeptCards {
-		// Map order is random: this drops an arbitrary tenth.
-		drop := maxKeptCards / 10
-		for id := range cc.byID {
-			if drop == 0 {
-				break
-			}
-			delete(cc.byID, id)
-			drop--
-		}
-	}
-	cc.byID[n.ID] = keptCard{key: key, html: html}
+	cc.kept.put(n.ID, key, html)
 	return html, nil
 }

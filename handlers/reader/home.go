@@ -40,6 +40,9 @@ func (h *Handler) Home(c echo.Context) error {
 		p.Lead = &cards[0]
 		cards = cards[1:]
 	}
+	if err := h.withCardHTML(cards); err != nil {
+		return err
+	}
 	p.Blocks = sectionBlocks(l.Sections, front.Blocks, cards)
 	return h.render(c, http.StatusOK, p)
 }

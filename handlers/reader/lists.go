@@ -90,5 +90,8 @@ func (h *Handler) list(c echo.Context, f models.ListFilter, p ListPage, section 
 	p.Canonical = views.PageURL(p.BaseURL, n)
 	p.Description = p.Intro
 	p.Articles, p.Pager = cardsOf(list, p.zone()), pager
+	if err := h.withCardHTML(p.Articles); err != nil {
+		return err
+	}
 	return h.render(c, http.StatusOK, p)
 }

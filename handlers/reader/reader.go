@@ -47,8 +47,10 @@ type Handler struct {
 	CommentLimit *RateLimiter
 	// chromes keeps the chrome reader pages share (chrome.go).
 	chromes *chromeCache
-	// cards keeps the rendered cards of approved comments (comment_view.go).
-	cards *commentCards
+	// commentCards keeps the rendered cards of approved comments
+	// (comment_view.go), articleCards those of articles (card.go).
+	commentCards *commentCards
+	articleCards *articleCards
 }
 
 // New returns a Handler over deps.
@@ -59,5 +61,5 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), chromes: &chromeCache{}, cards: &commentCards{}}
+	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), chromes: &chromeCache{}, commentCards: newCommentCards(), articleCards: newArticleCards()}
 }
