@@ -156,16 +156,28 @@ func (h *Handler) storeUpload(c echo.Context, fh *multipart.FileHeader) (models.
 	if err != nil {
 		return models.Media{}, err
 	}
-	// Checking an upload decodes it in full: share the resizer's few slots
-	// so that uploads and resizes together stay within memory.
-	release, err := h.Renditions.Slot(c.Request().Context())
+	// Checking an upload decodes it in full: what that costs is read from
+	// its header first (refusing what is too costly), and reserved from the
+	// budget resizes share, so uploads and resizes together stay within it.
+	cost, err := models.CostOf(data)
 	if err != nil {
 		return models.Media{}, err
 	}
-	defer release()
-	return h.Media.Create(c.Request().Context(), models.MediaInput{
-		Filename: fh.Filename, Data: data, UploaderID: currentUser(c).ID,
-	})
+	ctx := c.Request().Context()
+	release, err := h.Renditions.Budget().Reserve(ctx, cost.Inspect)
+	if err != nil {
+		return models.Media{}, err
+	}
+	m, err := h.Media.Create(ctx, models.MediaInput{Filename: fh.Filename, Data: data, UploaderID: currentUser(c).ID})
+	release()
+	if err != nil {
+		return m, err
+	}
+	// Its copies are made now, so no reader's request has to.
+	if err := h.Renditions.Prepare(ctx, m); err != nil {
+		h.Logger.Warn("media copies", "id", requestID(c), "media", m.ID, "err", err)
+	}
+	return m, nil
 }
 
 // userMessage turns a refusal from the models into the sentence shown to
@@ -173,7 +185,7 @@ func (h *Handler) storeUpload(c echo.Context, fh *multipart.FileHeader) (models.
 func (h *Handler) userMessage(c echo.Context, err error) string {
 	for _, known := range []error{models.ErrImageTooLarge, models.ErrImageType, models.ErrImagePixels,
 		models.ErrImageDimensions, models.ErrImageCorrupt, models.ErrImageEmpty, models.ErrAltRequired,
-		models.ErrMediaText, models.ErrMediaInUse} {
+		models.ErrMediaText, models.ErrMediaInUse, models.ErrImageMemory, models.ErrBusy} {
 		if errors.Is(err, known) {
 			return strings.TrimPrefix(err.Error(), "models: ")
 		}

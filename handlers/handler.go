@@ -74,7 +74,8 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Setup = models.NewSetupStore(d, now)
 	deps.Generation = d.Generation
 	deps.Media = models.NewMediaStore(d, now)
-	deps.Renditions = models.NewRenditions(deps.Media, renditionCacheBytes, resizeParallel)
+	deps.Renditions = models.NewRenditions(deps.Media, renditionCacheBytes,
+		models.NewMemoryBudget(imageMemoryBudget, imageJobsWaiting))
 	deps.Backup = d.Backup
 	return deps
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -43,8 +44,12 @@ func (h *Handler) mediaShow(c echo.Context) error {
 	}
 	r, err := h.Renditions.Get(c.Request().Context(), m, width)
 	if err != nil {
-		hd.Del("Cache-Control")
 		hd.Del("ETag")
+		hd.Set("Cache-Control", "no-store")
+		if errors.Is(err, models.ErrBusy) {
+			hd.Set("Retry-After", "5")
+			return echo.NewHTTPError(http.StatusServiceUnavailable, "This picture is being prepared. Please try again in a moment.")
+		}
 		return err
 	}
 	return c.Blob(http.StatusOK, r.Type, r.Data)
@@ -68,12 +73,15 @@ func (h *Handler) withLeads(ctx context.Context, list []models.Article) error {
 	return nil
 }
 
-// Bounds of the resized-image cache: a few hundred typical copies, and two
-// full-size decodes at a time, resizes and upload checks together (a
-// 40-megapixel PNG decodes to 160 MB).
+// Bounds of the resized-image cache (a few hundred typical copies) and of
+// the memory all decodes and resizes may use at once, resizes and upload
+// checks together: more than the largest image allowed, so it can run,
+// and small enough beside the rest of the server. Past a few jobs waiting
+// for it, a reader's request for a copy not yet made is answered 503.
 const (
 	renditionCacheBytes = 64 << 20
-	resizeParallel      = 2
+	imageMemoryBudget   = 512 << 20
+	imageJobsWaiting    = 16
 )
 
 // leadOf returns an article's lead image, or nil when it has none.

@@ -3,6 +3,7 @@ package models
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -114,4 +115,19 @@ func writeChunk(b *bytes.Buffer, typ string, data []byte) {
 	b.WriteString(typ)
 	b.Write(data)
 	binary.Write(b, binary.BigEndian, crc.Sum32())
+}
+
+// resizeImage makes one width of data the way the site does, with the
+// orientation its EXIF gives.
+func resizeImage(data []byte, width int, format string) (Resized, error) {
+	all, err := ResizeAll(data, jpegOrientation(data), format)
+	if err != nil {
+		return Resized{}, err
+	}
+	for i, w := range ImageWidths {
+		if w == width {
+			return all[i], nil
+		}
+	}
+	return Resized{}, errors.New("not a served width")
 }

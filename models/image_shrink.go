@@ -1,13 +1,19 @@
 package models
 
-import "image"
+import (
+	"image"
+
+	"golang.org/x/image/draw"
+)
 
 // shrink halves img by averaging 2×2 blocks while it stays at least as
 // large as w×h. The box average is a sound anti-aliasing filter and costs
 // little; the Catmull-Rom pass that follows then only bridges a ratio under
 // two, instead of weighing a dozen source pixels per output pixel in each
 // direction (a 4000-wide photo to 1280 was several times slower without it).
-// Image kinds it does not know are returned as they are.
+// The first halving of a 16-bit image keeps 8 bits a channel, so the
+// full-size 16-bit decode is dropped early; kinds without a halving of
+// their own (palettes, CMYK) are copied into RGBA first.
 func shrink(img image.Image, w, h int) image.Image {
 	for {
 		b := img.Bounds()
@@ -26,8 +32,26 @@ func shrink(img image.Image, w, h int) image.Image {
 			out := image.NewNRGBA(image.Rect(0, 0, b.Dx()/2, b.Dy()/2))
 			halvePix(out.Pix, out.Stride, m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride, b.Dx()/2, b.Dy()/2, 4)
 			next = out
+		case *image.Gray:
+			out := image.NewGray(image.Rect(0, 0, b.Dx()/2, b.Dy()/2))
+			halvePix(out.Pix, out.Stride, m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride, b.Dx()/2, b.Dy()/2, 1)
+			next = out
+		case *image.RGBA64:
+			out := image.NewRGBA(image.Rect(0, 0, b.Dx()/2, b.Dy()/2))
+			halvePix16(out.Pix, out.Stride, m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride, b.Dx()/2, b.Dy()/2, 4)
+			next = out
+		case *image.NRGBA64:
+			out := image.NewNRGBA(image.Rect(0, 0, b.Dx()/2, b.Dy()/2))
+			halvePix16(out.Pix, out.Stride, m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride, b.Dx()/2, b.Dy()/2, 4)
+			next = out
+		case *image.Gray16:
+			out := image.NewGray(image.Rect(0, 0, b.Dx()/2, b.Dy()/2))
+			halvePix16(out.Pix, out.Stride, m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride, b.Dx()/2, b.Dy()/2, 1)
+			next = out
 		default:
-			return img
+			out := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+			draw.Draw(out, out.Bounds(), img, b.Min, draw.Src)
+			next = out
 		}
 		img = next
 	}
@@ -43,6 +67,26 @@ func halvePix(dst []uint8, dstStride int, src []uint8, srcStride, w, h, n int) {
 			for c := 0; c < n; c++ {
 				i := 2*x*n + c
 				d[x*n+c] = uint8((int(r0[i]) + int(r0[i+n]) + int(r1[i]) + int(r1[i+n]) + 2) >> 2)
+			}
+		}
+	}
+}
+
+// halvePix16 writes the 2×2 averages of a 16-bit src (n big-endian
+// channels a pixel) into an 8-bit w×h dst.
+func halvePix16(dst []uint8, dstStride int, src []uint8, srcStride, w, h, n int) {
+	for y := 0; y < h; y++ {
+		r0 := src[2*y*srcStride:]
+		r1 := src[(2*y+1)*srcStride:]
+		d := dst[y*dstStride:]
+		for x := 0; x < w; x++ {
+			for c := 0; c < n; c++ {
+				i, j := 4*x*n+2*c, (4*x+2)*n+2*c
+				s := int(r0[i])<<8 | int(r0[i+1])
+				s += int(r0[j])<<8 | int(r0[j+1])
+				s += int(r1[i])<<8 | int(r1[i+1])
+				s += int(r1[j])<<8 | int(r1[j+1])
+				d[x*n+c] = uint8((s + 2) >> 10)
 			}
 		}
 	}

@@ -82,7 +82,7 @@ func TestResizedDimensionsNeverUpscale(t *testing.T) {
 	for _, c := range []struct{ width, w, h int }{
 		{320, 320, 160}, {640, 640, 320}, {960, 960, 480}, {1280, 1000, 500}, {1920, 1000, 500},
 	} {
-		r, err := ResizeImage(src, c.width, "jpeg")
+		r, err := resizeImage(src, c.width, "jpeg")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -109,7 +109,7 @@ func TestEXIFOrientationHonouredAndLocationNotServed(t *testing.T) {
 	if info.Width != 100 || info.Height != 200 || info.Orientation != 6 {
 		t.Fatalf("inspected %+v, want 100×200 orientation 6", info)
 	}
-	r, err := ResizeImage(data, 320, "jpeg")
+	r, err := resizeImage(data, 320, "jpeg")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func TestEveryOrientationGivesTheRightShape(t *testing.T) {
 	t.Parallel()
 	src := encodeJPEG(t, halves(80, 40))
 	for o := 1; o <= 8; o++ {
-		r, err := ResizeImage(withEXIF(src, uint16(o), ""), 320, "jpeg")
+		r, err := resizeImage(withEXIF(src, uint16(o), ""), 320, "jpeg")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -169,7 +169,7 @@ func TestShrunkCopiesKeepTheirColours(t *testing.T) {
 		"jpeg": encodeJPEG(t, halves(1001, 501)),
 		"png":  encodePNG(t, halves(1001, 501)),
 	} {
-		r, err := ResizeImage(src, 320, "jpeg")
+		r, err := resizeImage(src, 320, "jpeg")
 		if err != nil {
 			t.Fatal(err)
 		}

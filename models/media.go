@@ -41,6 +41,7 @@ type Media struct {
 	Format       string // jpeg or png: what resized copies are served as
 	Width        int    // as displayed
 	Height       int
+	Orientation  int // EXIF orientation (1-8) the resizer applies
 	Size         int64 // bytes of the original
 	SHA256       string
 	Filename     string
@@ -121,16 +122,17 @@ func NewMediaStore(d *db.DB, now func() time.Time) *MediaStore {
 	return &MediaStore{db: d, now: now}
 }
 
-const mediaCols = `m.id, m.type, m.format, m.width, m.height, m.size, m.sha256, m.filename,
+const mediaCols = `m.id, m.type, m.format, m.width, m.height, m.orientation, m.size, m.sha256, m.filename,
 	m.alt, m.caption, m.credit, COALESCE(m.uploader_id, 0), COALESCE(u.name, ''), m.created_at`
 
 const mediaJoin = ` FROM media m LEFT JOIN users u ON u.id = m.uploader_id `
 
-func scanMedia(row interface{ Scan(...any) error }) (Media, error) {
+// scanMedia reads mediaCols, after the columns pre points to.
+func scanMedia(row interface{ Scan(...any) error }, pre ...any) (Media, error) {
 	var m Media
 	var created int64
-	err := row.Scan(&m.ID, &m.Type, &m.Format, &m.Width, &m.Height, &m.Size, &m.SHA256, &m.Filename,
-		&m.Alt, &m.Caption, &m.Credit, &m.UploaderID, &m.UploaderName, &created)
+	err := row.Scan(append(pre, &m.ID, &m.Type, &m.Format, &m.Width, &m.Height, &m.Orientation, &m.Size, &m.SHA256, &m.Filename,
+		&m.Alt, &m.Caption, &m.Credit, &m.UploaderID, &m.UploaderName, &created)...)
 	m.CreatedAt = time.Unix(created, 0).UTC()
 	return m, err
 }
@@ -153,7 +155,7 @@ func (s *MediaStore) insert(ctx context.Context, in MediaInput, info ImageInfo) 
 		return Media{}, err
 	}
 	sum := sha256.Sum256(in.Data)
-	m := Media{Type: info.Type, Format: info.Format, Width: info.Width, Height: info.Height,
+	m := Media{Type: info.Type, Format: info.Format, Width: info.Width, Height: info.Height, Orientation: info.Orientation,
 		Size: int64(len(in.Data)), SHA256: hex.EncodeToString(sum[:]), Filename: cleanFilename(in.Filename),
 		Alt: meta.Alt, Caption: meta.Caption, Credit: meta.Credit, UploaderID: in.UploaderID,
 		CreatedAt: s.now().UTC().Truncate(time.Second)}

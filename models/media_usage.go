@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Srcset lists the image's served copies for a srcset attribute: each
@@ -167,13 +166,10 @@ func (s *MediaStore) LeadsFor(ctx context.Context, articleIDs []int64) (map[int6
 	defer rows.Close()
 	for rows.Next() {
 		var aid int64
-		var m Media
-		var created int64
-		if err := rows.Scan(&aid, &m.ID, &m.Type, &m.Format, &m.Width, &m.Height, &m.Size, &m.SHA256, &m.Filename,
-			&m.Alt, &m.Caption, &m.Credit, &m.UploaderID, &m.UploaderName, &created); err != nil {
+		m, err := scanMedia(rows, &aid)
+		if err != nil {
 			return nil, fmt.Errorf("models: scan lead image: %w", err)
 		}
-		m.CreatedAt = time.Unix(created, 0).UTC()
 		out[aid] = m
 	}
 	return out, rows.Err()
