@@ -41,7 +41,7 @@ type Media struct {
 	Format       string // jpeg or png: what resized copies are served as
 	Width        int    // as displayed
 	Height       int
-	Orientation  int // EXIF orientation (1-8) the resizer applies
+	Orientation  int   // EXIF orientation (1-8) the resizer applies
 	Size         int64 // bytes of the original
 	SHA256       string
 	Filename     string
