@@ -82,17 +82,17 @@ func (h *Handler) loginSubmit(c echo.Context) error {
 	if f.Email == "" || f.Password == "" {
 		return h.loginPage(c, http.StatusUnprocessableEntity, f, "Please enter your email and your password.")
 	}
-	ip := c.RealIP()
+	ip := limitKey(c.RealIP())
 	if ok, wait := h.auth.limiter.attempt(f.Email, ip); !ok {
 		mins := int(math.Ceil(wait.Minutes()))
-		h.Logger.Warn("sign-in refused: too many failures", "id", requestID(c), "email", f.Email, "ip", ip, "retry_after_min", mins)
+		h.Logger.Warn("sign-in refused: too many failures", "id", requestID(c), "email", f.Email, "ip", c.RealIP(), "retry_after_min", mins)
 		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
 		return h.loginPage(c, http.StatusTooManyRequests, f, fmt.Sprintf(
 			"Too many failed sign-in attempts. For your security, please wait %d minute%s and try again.", mins, plural(mins)))
 	}
 	u, err := h.authenticate(c, f.Email, f.Password)
 	if errors.Is(err, models.ErrBadCredentials) {
-		h.Logger.Info("sign-in failed", "id", requestID(c), "email", f.Email, "ip", ip)
+		h.Logger.Info("sign-in failed", "id", requestID(c), "email", f.Email, "ip", c.RealIP())
 		return h.loginPage(c, http.StatusUnprocessableEntity, f, msgBadLogin)
 	}
 	if err != nil {
