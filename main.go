@@ -181,6 +181,12 @@ func openStore(ctx context.Context, path string, demo bool, logger *slog.Logger)
 	if n > 0 {
 		logger.Info("migrated", "applied", n)
 	}
+	if cleaned, err := models.NewMediaStore(store, time.Now).StripStoredMetadata(ctx); err != nil {
+		store.Close()
+		return nil, err
+	} else if cleaned > 0 {
+		logger.Info("removed camera metadata from stored originals", "images", cleaned)
+	}
 	empty, err := models.Empty(ctx, store)
 	if err != nil {
 		store.Close()

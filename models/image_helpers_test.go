@@ -74,12 +74,22 @@ func withEXIF(jpg []byte, orientation uint16, gps string) []byte {
 	tiff.WriteString("MM")
 	binary.Write(&tiff, binary.BigEndian, uint16(42))
 	binary.Write(&tiff, binary.BigEndian, uint32(8))
-	binary.Write(&tiff, binary.BigEndian, uint16(1))      // one entry
+	entries := uint16(1)
+	if gps != "" {
+		entries = 2
+	}
+	binary.Write(&tiff, binary.BigEndian, entries)
 	binary.Write(&tiff, binary.BigEndian, uint16(0x0112)) // orientation
 	binary.Write(&tiff, binary.BigEndian, uint16(3))      // SHORT
 	binary.Write(&tiff, binary.BigEndian, uint32(1))
 	binary.Write(&tiff, binary.BigEndian, orientation)
 	binary.Write(&tiff, binary.BigEndian, uint16(0))
+	if gps != "" { // a GPS directory, pointing at the text after this one
+		binary.Write(&tiff, binary.BigEndian, uint16(0x8825))
+		binary.Write(&tiff, binary.BigEndian, uint16(4)) // LONG
+		binary.Write(&tiff, binary.BigEndian, uint32(1))
+		binary.Write(&tiff, binary.BigEndian, uint32(8+2+12*2+4))
+	}
 	binary.Write(&tiff, binary.BigEndian, uint32(0)) // no next IFD
 	tiff.WriteString(gps)
 	seg := append([]byte("Exif\x00\x00"), tiff.Bytes()...)

@@ -51,6 +51,9 @@ type Media struct {
 	UploaderID   int64
 	UploaderName string
 	CreatedAt    time.Time
+	// MetadataRemoved says what was taken out of the original when it was
+	// stored (such as EXIF data with a GPS position); empty for nothing.
+	MetadataRemoved string
 }
 
 // Ext is the file extension of the image's served copies.
@@ -123,7 +126,7 @@ func NewMediaStore(d *db.DB, now func() time.Time) *MediaStore {
 }
 
 const mediaCols = `m.id, m.type, m.format, m.width, m.height, m.orientation, m.size, m.sha256, m.filename,
-	m.alt, m.caption, m.credit, COALESCE(m.uploader_id, 0), COALESCE(u.name, ''), m.created_at`
+	m.alt, m.caption, m.credit, COALESCE(m.uploader_id, 0), COALESCE(u.name, ''), m.created_at, m.metadata_removed`
 
 const mediaJoin = ` FROM media m LEFT JOIN users u ON u.id = m.uploader_id `
 
@@ -132,7 +135,7 @@ func scanMedia(row interface{ Scan(...any) error }, pre ...any) (Media, error) {
 	var m Media
 	var created int64
 	err := row.Scan(append(pre, &m.ID, &m.Type, &m.Format, &m.Width, &m.Height, &m.Orientation, &m.Size, &m.SHA256, &m.Filename,
-		&m.Alt, &m.Caption, &m.Credit, &m.UploaderID, &m.UploaderName, &created)...)
+		&m.Alt, &m.Caption, &m.Credit, &m.UploaderID, &m.UploaderName, &created, &m.MetadataRemoved)...)
 	m.CreatedAt = time.Unix(created, 0).UTC()
 	return m, err
 }
@@ -148,25 +151,28 @@ func (s *MediaStore) Create(ctx context.Context, in MediaInput) (Media, error) {
 	return s.insert(ctx, in, info)
 }
 
-// insert stores an image already inspected.
+// insert stores an image already inspected, without its metadata.
 func (s *MediaStore) insert(ctx context.Context, in MediaInput, info ImageInfo) (Media, error) {
 	meta, err := MediaMeta{Alt: in.Alt, Caption: in.Caption, Credit: in.Credit}.Clean()
 	if err != nil {
 		return Media{}, err
 	}
+	var removed string
+	in.Data, removed = stripMetadata(in.Data, info.Type)
 	sum := sha256.Sum256(in.Data)
 	m := Media{Type: info.Type, Format: info.Format, Width: info.Width, Height: info.Height, Orientation: info.Orientation,
 		Size: int64(len(in.Data)), SHA256: hex.EncodeToString(sum[:]), Filename: cleanFilename(in.Filename),
 		Alt: meta.Alt, Caption: meta.Caption, Credit: meta.Credit, UploaderID: in.UploaderID,
-		CreatedAt: s.now().UTC().Truncate(time.Second)}
+		CreatedAt: s.now().UTC().Truncate(time.Second), MetadataRemoved: removed}
 	var uploader any
 	if in.UploaderID != 0 {
 		uploader = in.UploaderID
 	}
 	res, err := s.db.Exec(ctx, `INSERT INTO media (data, type, format, width, height, orientation, size, sha256,
-		filename, alt, caption, credit, uploader_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		filename, alt, caption, credit, uploader_id, created_at, metadata_removed, metadata_checked)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
 		in.Data, m.Type, m.Format, m.Width, m.Height, info.Orientation, m.Size, m.SHA256,
-		m.Filename, m.Alt, m.Caption, m.Credit, uploader, m.CreatedAt.Unix())
+		m.Filename, m.Alt, m.Caption, m.Credit, uploader, m.CreatedAt.Unix(), removed)
 	if err != nil {
 		return Media{}, fmt.Errorf("models: store image: %w", err)
 	}
