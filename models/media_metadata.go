@@ -30,15 +30,15 @@ func (s *MediaStore) StripStoredMetadata(ctx context.Context) (int, error) {
 		}
 		clean, removed := stripMetadata(data, typ)
 		sum := sha256.Sum256(clean)
-		err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
-				return err
-			}
-			defer tx.ExecContext(ctx, `PRAGMA secure_delete = OFF`)
-			_, err := tx.ExecContext(ctx, `UPDATE media SET data = ?, size = ?, sha256 = ?, metadata_removed = ?,
-				metadata_checked = 1 WHERE id = ?`, clean, len(clean), hex.EncodeToString(sum[:]), removed, id)
-			return err
-		})
+		// One writer connection: the pragma holds for the update after it.
+		if _, err := s.db.Exec(ctx, `PRAGMA secure_delete = ON`); err != nil {
+			return changed, fmt.Errorf("models: clean original %d: %w", id, err)
+		}
+		_, err = s.db.Exec(ctx, `UPDATE media SET data = ?, size = ?, sha256 = ?, metadata_removed = ?,
+			metadata_checked = 1 WHERE id = ?`, clean, len(clean), hex.EncodeToString(sum[:]), removed, id)
+		if _, offErr := s.db.Exec(ctx, `PRAGMA secure_delete = OFF`); err == nil {
+			err = offErr
+		}
 		if err != nil {
 			return changed, fmt.Errorf("models: clean original %d: %w", id, err)
 		}
