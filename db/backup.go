@@ -41,10 +41,10 @@ func (d *DB) Backup(ctx context.Context, path string) error {
 }
 
 // backupOmits are the tables a backup keeps empty: the key that signs
-// session cookies and unused setup links. Whoever holds a backup could
+// session cookies, unused setup links and the session records. Whoever holds a backup could
 // otherwise forge an admin's session or create an admin; a site restored
 // from it makes a new key, so everyone signs in again.
-var backupOmits = []string{"secrets", "setup_tokens"}
+var backupOmits = []string{"secrets", "setup_tokens", "sessions"}
 
 // stripSecrets empties backupOmits in the copy at path, overwriting the
 // freed pages so that the bytes are gone from the file, not only the rows.

@@ -32,6 +32,8 @@ func TestBackupHoldsNoSessionKeyOrSetupLink(t *testing.T) {
 		{`INSERT INTO secrets (name, value) VALUES ('session_key', ?)`, []any{key}},
 		{`INSERT INTO setup_tokens (token_hash, created_at, expires_at) VALUES (?, 1, 2)`, []any{token}},
 		{`INSERT INTO settings (key, value) VALUES ('kept', 'the rest of the site')`, nil},
+		{`INSERT INTO users (email, name, slug, role, password_hash, created_at) VALUES ('a@example.com', 'A', 'a', 'admin', 'x', 1)`, nil},
+		{`INSERT INTO sessions (id_hash, user_id, created_at, seen_at, expires_at) VALUES ('session-hash-0123456789', 1, 1, 1, 2)`, nil},
 	} {
 		if _, err := d.Exec(ctx, q.sql, q.args...); err != nil {
 			t.Fatal(err)
@@ -56,7 +58,7 @@ func TestBackupHoldsNoSessionKeyOrSetupLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	for _, table := range []string{"secrets", "setup_tokens"} {
+	for _, table := range []string{"secrets", "setup_tokens", "sessions"} {
 		var n int
 		if err := conn.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil || n != 0 {
 			t.Errorf("%s in the backup: %d rows (%v)", table, n, err)
