@@ -191,3 +191,38 @@ func TestShrunkCopiesKeepTheirColours(t *testing.T) {
 		}
 	}
 }
+
+func TestSixteenBitAndGreyPicturesResizeTrue(t *testing.T) {
+	t.Parallel()
+	wide := image.NewRGBA64(image.Rect(0, 0, 1400, 700))
+	grey := image.NewGray16(image.Rect(0, 0, 1400, 700))
+	for y := 0; y < 700; y++ {
+		for x := 0; x < 1400; x++ {
+			c := color.RGBA64{0xdc00, 0x1400, 0x1400, 0xffff}
+			g := color.Gray16{0x2000}
+			if x >= 700 {
+				c, g = color.RGBA64{0x1400, 0x1400, 0xdc00, 0xffff}, color.Gray16{0xe000}
+			}
+			wide.SetRGBA64(x, y, c)
+			grey.SetGray16(x, y, g)
+		}
+	}
+	for name, img := range map[string]image.Image{"16-bit RGB": wide, "16-bit grey": grey} {
+		r, err := resizeImage(encodePNG(t, img), 320, "jpeg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := jpeg.Decode(bytes.NewReader(r.Data))
+		if err != nil || got.Bounds().Dx() != 320 || got.Bounds().Dy() != 160 {
+			t.Fatalf("%s: %v %v", name, got.Bounds(), err)
+		}
+		lr, lg, lb, _ := got.At(40, 80).RGBA()
+		rr, rg, rb, _ := got.At(280, 80).RGBA()
+		if name == "16-bit RGB" && (lr>>8 < 200 || lb>>8 > 40 || rb>>8 < 200 || rr>>8 > 40) {
+			t.Errorf("%s: left %d,%d,%d right %d,%d,%d", name, lr>>8, lg>>8, lb>>8, rr>>8, rg>>8, rb>>8)
+		}
+		if name == "16-bit grey" && (lg>>8 < 0x18 || lg>>8 > 0x28 || rg>>8 < 0xd8 || rg>>8 > 0xe8) {
+			t.Errorf("%s: left %d right %d, want about 32 and 224", name, lg>>8, rg>>8)
+		}
+	}
+}

@@ -3,10 +3,8 @@ package models
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"database/sql"
 	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
@@ -54,10 +52,7 @@ func NewSessionStore(d *db.DB, now func() time.Time) *SessionStore {
 }
 
 // hashSessionToken is what is stored for a cookie's token.
-func hashSessionToken(token string) string {
-	sum := sha256.Sum256([]byte(token))
-	return hex.EncodeToString(sum[:])
-}
+func hashSessionToken(token string) string { return hashToken(token) }
 
 // Start records a new session for user and returns the token the cookie
 // carries; only its hash is stored.
