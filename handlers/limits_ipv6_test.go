@@ -5,6 +5,9 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
+
+	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/newsroom"
 )
 
 // TestLimitsGroupIPv6ByPrefix sends sign-in guesses and comments from new
@@ -13,7 +16,7 @@ import (
 // in the next /64 is not held up by them.
 func TestLimitsGroupIPv6ByPrefix(t *testing.T) {
 	t.Parallel()
-	proxies, err := ParseProxies([]string{"127.0.0.1", "::1"})
+	proxies, err := kit.ParseProxies([]string{"127.0.0.1", "::1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +27,7 @@ func TestLimitsGroupIPv6ByPrefix(t *testing.T) {
 		res, _ := ts.postWith(t, "/admin/login", form, from(addr))
 		return res.StatusCode
 	}
-	for i := 0; i < loginMaxFailures; i++ {
+	for i := 0; i < newsroom.LoginMaxFailures; i++ {
 		if code := signIn(i, fmt.Sprintf("2001:db8:1:2::%x", i+1)); code != http.StatusUnprocessableEntity {
 			t.Fatalf("guess %d: %d", i, code)
 		}

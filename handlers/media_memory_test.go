@@ -87,7 +87,6 @@ func TestSixteenBitPictureRefusedAtUploadBeforeDecoding(t *testing.T) {
 // memory budget of the process. Not parallel: other tests' allocations
 // would be counted.
 func TestConcurrentFirstRequestsStayWithinTheImageBudget(t *testing.T) {
-	ts := newTestServer(t, false)
 	data := flatPNG(t, 2400, 2400, 8, 2)
 	cost, err := models.CostOf(data)
 	if err != nil {
@@ -95,11 +94,11 @@ func TestConcurrentFirstRequestsStayWithinTheImageBudget(t *testing.T) {
 	}
 	// Room for one picture's job but not two: the requests must take turns.
 	budget := cost.Resize * 5 / 4
+	ts, _ := newTestServerWith(t, serverOptions{imageMemory: budget})
 	var pics []models.Media
 	for range 8 {
 		pics = append(pics, ts.addImage(t, data, "A flat grey field"))
 	}
-	ts.H.Renditions = models.NewRenditions(ts.H.Media, renditionCacheBytes, models.NewMemoryBudget(budget, 8))
 
 	runtime.GC()
 	var ms runtime.MemStats

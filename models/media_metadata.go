@@ -20,7 +20,7 @@ func (s *MediaStore) StripStoredMetadata(ctx context.Context) (int, error) {
 		var id int64
 		var typ string
 		var data []byte
-		err := s.db.R.QueryRowContext(ctx, `SELECT id, type, data FROM media WHERE metadata_checked = 0 ORDER BY id LIMIT 1`).
+		err := s.db.QueryRow(ctx, `SELECT id, type, data FROM media WHERE metadata_checked = 0 ORDER BY id LIMIT 1`).
 			Scan(&id, &typ, &data)
 		if errors.Is(err, sql.ErrNoRows) {
 			return changed, nil

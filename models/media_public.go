@@ -14,7 +14,7 @@ import (
 // An unknown image is ErrNotFound.
 func (s *MediaStore) IsPublic(ctx context.Context, id int64) (bool, error) {
 	var publicAt sql.NullInt64
-	err := s.db.R.QueryRowContext(ctx, `SELECT public_at FROM media WHERE id = ?`, id).Scan(&publicAt)
+	err := s.db.QueryRow(ctx, `SELECT public_at FROM media WHERE id = ?`, id).Scan(&publicAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, ErrNotFound
 	}
@@ -26,7 +26,7 @@ func (s *MediaStore) IsPublic(ctx context.Context, id int64) (bool, error) {
 	}
 	now := s.now().UTC().Unix()
 	var used bool
-	err = s.db.R.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles a
+	err = s.db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles a
 		WHERE (a.lead_media_id = ? OR a.body_md LIKE ?) AND`+visible+`)`, id, bodyRef(id), now).Scan(&used)
 	if err != nil {
 		return false, fmt.Errorf("models: image %d uses: %w", id, err)

@@ -83,7 +83,7 @@ func (s *SessionStore) Check(ctx context.Context, token string) (Session, error)
 		return Session{}, ErrSessionEnded
 	}
 	id := hashSessionToken(token)
-	sess, err := scanSession(s.db.R.QueryRowContext(ctx, `SELECT `+sessionCols+` FROM sessions WHERE id_hash = ?`, id))
+	sess, err := scanSession(s.db.QueryRow(ctx, `SELECT `+sessionCols+` FROM sessions WHERE id_hash = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Session{}, ErrSessionEnded
 	}
@@ -147,7 +147,7 @@ func (s *SessionStore) EndAll(ctx context.Context, userID int64, keepToken strin
 // List returns user's live sessions, most recently used first.
 func (s *SessionStore) List(ctx context.Context, userID int64) ([]Session, error) {
 	now := s.now().UTC()
-	rows, err := s.db.R.QueryContext(ctx, `SELECT `+sessionCols+` FROM sessions
+	rows, err := s.db.Query(ctx, `SELECT `+sessionCols+` FROM sessions
 		WHERE user_id = ? AND expires_at > ? AND seen_at > ? ORDER BY seen_at DESC, created_at DESC`,
 		userID, now.Unix(), now.Add(-SessionIdle).Unix())
 	if err != nil {
