@@ -27,6 +27,9 @@ const (
 // past its absolute lifetime: the person must sign in again.
 var ErrSessionEnded = errors.New("models: the session has ended")
 
+// ErrSessionIdle is ErrSessionEnded by the idle limit.
+var ErrSessionIdle = fmt.Errorf("%w after %v without use", ErrSessionEnded, SessionIdle)
+
 // Session is one signed-in browser, as its owner sees it on their profile.
 type Session struct {
 	ID        string // the hash of the cookie's id: safe to show and to name in a form
@@ -94,6 +97,9 @@ func (s *SessionStore) Check(ctx context.Context, token string) (Session, error)
 	if !now.Before(sess.ExpiresAt) || now.Sub(sess.SeenAt) >= SessionIdle {
 		if _, err := s.db.Exec(ctx, `DELETE FROM sessions WHERE id_hash = ?`, id); err != nil {
 			return Session{}, fmt.Errorf("models: end session: %w", err)
+		}
+		if now.Before(sess.ExpiresAt) {
+			return Session{}, ErrSessionIdle
 		}
 		return Session{}, ErrSessionEnded
 	}

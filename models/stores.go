@@ -53,6 +53,7 @@ type Stores struct {
 	Settings   *SettingsStore
 	Audit      *AuditStore
 	Setup      *SetupStore
+	Sessions   *SessionStore
 	Media      *MediaStore
 	Renditions *Renditions
 	// OldAddresses are the addresses of an imported site, which redirect.
@@ -148,6 +149,7 @@ func NewStores(d *db.DB, o Options) (*Stores, error) {
 		Audit:      NewAuditStore(d, o.Now),
 		Setup:      &SetupStore{db: d, now: o.Now, pw: pw},
 		Media:      NewMediaStore(d, o.Now),
+		Sessions:   NewSessionStore(d, o.Now),
 		DB:         d,
 	}
 	s.OldAddresses = NewOldAddressStore(d, s.Articles)

@@ -33,7 +33,7 @@ func (h *Handler) loginPage(c echo.Context, status int, f LoginForm, msg string)
 
 func (h *Handler) LoginShow(c echo.Context) error {
 	next := localNext(c.QueryParam("next"))
-	if _, ok, _ := h.sessionUser(c); ok {
+	if _, _, ok, _ := h.sessionUser(c); ok {
 		return c.Redirect(http.StatusSeeOther, next)
 	}
 	return h.loginPage(c, http.StatusOK, LoginForm{Next: next}, "")
@@ -69,7 +69,9 @@ func (h *Handler) LoginSubmit(c echo.Context) error {
 		return err
 	}
 	h.auth.limiter.succeed(f.Email, ip)
-	h.startSession(c, u)
+	if err := h.startSession(c, u); err != nil {
+		return err
+	}
 	h.auditAs(c, u, "sign-in", "")
 	return c.Redirect(http.StatusSeeOther, localNext(f.Next))
 }

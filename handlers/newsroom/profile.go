@@ -11,6 +11,8 @@ type AdminProfilePage struct {
 	Layout
 	Profile  ProfileForm
 	Password PasswordForm
+	// Sessions are where the user is signed in, this browser marked.
+	Sessions []SessionItem
 }
 
 func (AdminProfilePage) Template() string { return "admin_profile" }
@@ -21,7 +23,11 @@ func (h *Handler) profilePage(c echo.Context, status int, pf ProfileForm, pw Pas
 		return err
 	}
 	pw.Current, pw.New, pw.Confirm = "", "", ""
-	return h.render(c, status, AdminProfilePage{Layout: l, Profile: pf, Password: pw})
+	sessions, err := h.sessionItems(c)
+	if err != nil {
+		return err
+	}
+	return h.render(c, status, AdminProfilePage{Layout: l, Profile: pf, Password: pw, Sessions: sessions})
 }
 
 func (h *Handler) ProfileShow(c echo.Context) error {
@@ -72,7 +78,10 @@ func (h *Handler) PasswordUpdate(c echo.Context) error {
 	if err := h.Users.SetPassword(c.Request().Context(), u.ID, f.New); err != nil {
 		return err
 	}
+	if _, err := h.Sessions.EndAll(c.Request().Context(), u.ID, h.sessionToken(c)); err != nil {
+		return err
+	}
 	h.audit(c, "user.password", u.Name+" changed their password")
-	h.addFlash(c, "Your password is changed.")
+	h.addFlash(c, "Your password is changed, and you are signed out everywhere else.")
 	return c.Redirect(http.StatusSeeOther, "/admin/profile")
 }
