@@ -1,6 +1,8 @@
 package newsroom
 
 import (
+	"fmt"
+	"math"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -63,9 +65,16 @@ func (h *Handler) PasswordUpdate(c echo.Context) error {
 	}
 	u := currentUser(c)
 	fe := fieldErrors{}
-	ok, err := h.Users.CheckUserPassword(c.Request().Context(), u.ID, f.Current)
+	ok, wait, err := h.checkCurrentPassword(c, u, f.Current)
 	if err != nil {
 		return err
+	}
+	if wait > 0 {
+		mins := int(math.Ceil(wait.Minutes()))
+		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
+		fe.add("current", fmt.Sprintf("Too many wrong passwords. For your security, please wait %d minute%s and try again.", mins, plural(mins)))
+		f.FieldErrors = fe
+		return h.profilePage(c, http.StatusTooManyRequests, ProfileForm{Name: u.Name}, f)
 	}
 	if !ok {
 		fe.add("current", "That is not your current password.")
