@@ -97,7 +97,7 @@ func TestConcurrentFirstRequestsStayWithinTheImageBudget(t *testing.T) {
 	ts, _ := newTestServerWith(t, serverOptions{imageMemory: budget})
 	var pics []models.Media
 	for range 8 {
-		pics = append(pics, ts.addImage(t, data, "A flat grey field"))
+		pics = append(pics, ts.addPublicImage(t, data, "A flat grey field"))
 	}
 
 	runtime.GC()

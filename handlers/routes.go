@@ -126,6 +126,8 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.GET("/media/pick", media, nr.MediaPick)
 	n.POST("/media/lead", media, bigForm, nr.MediaSetLead)
 	n.GET("/media/:id", media, nr.MediaEdit)
+	n.GET("/media/:id/:file", media, nr.MediaFileShow)
+	n.POST("/media/:id/public", newsroom.Publish, smallForm, nr.MediaMarkPublic)
 	n.POST("/media/:id", media, bigForm, nr.MediaUpdate)
 	n.POST("/media/:id/delete", del, bigForm, nr.MediaDelete)
 }

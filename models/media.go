@@ -70,6 +70,10 @@ func (m Media) URL(width int) string {
 	return "/media/" + strconv.FormatInt(m.ID, 10) + "/" + strconv.Itoa(m.servedWidth(width)) + "." + m.Ext()
 }
 
+// AdminURL is the newsroom's address of the same copy, which works before
+// the picture is public (signed in, never cached).
+func (m Media) AdminURL(width int) string { return "/admin" + m.URL(width) }
+
 // servedWidth picks the smallest standard width at least w wide, or the
 // largest standard width.
 func (m Media) servedWidth(w int) int {
@@ -224,13 +228,20 @@ func (s *MediaStore) Original(ctx context.Context, id int64) (Media, []byte, err
 
 // List returns one page of the library, newest first; a non-empty query
 // keeps the images whose alt text or caption contains it.
-func (s *MediaStore) List(ctx context.Context, query string, page int) ([]Media, Pager, error) {
+//
+// With viewer not 0, only the pictures that user may see are listed (see
+// visibleTo); 0 lists every picture, as for editors.
+func (s *MediaStore) List(ctx context.Context, query string, page int, viewer int64) ([]Media, Pager, error) {
 	p := Pager{Page: page, Size: MediaPageSize}
-	where, args := ``, []any{}
+	where, args := `WHERE 1 `, []any{}
 	if q := strings.TrimSpace(query); q != "" {
 		like := "%" + escapeLike(q) + "%"
-		where = `WHERE m.alt LIKE ? ESCAPE '\' OR m.caption LIKE ? ESCAPE '\' `
+		where += `AND (m.alt LIKE ? ESCAPE '\' OR m.caption LIKE ? ESCAPE '\') `
 		args = append(args, like, like)
+	}
+	if viewer != 0 {
+		where += `AND ` + visibleTo + ` `
+		args = append(args, viewer, viewer, s.now().UTC().Unix())
 	}
 	args = append(args, p.Size+1, p.Offset())
 	rows, err := s.db.Query(ctx, `SELECT `+mediaCols+mediaJoin+where+

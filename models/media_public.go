@@ -46,3 +46,23 @@ func (s *MediaStore) MarkPublic(ctx context.Context, id int64) error {
 	}
 	return nil
 }
+
+// visibleTo is the condition (on media m) that the picture is one user ?
+// (given twice, then the time now) may see in the newsroom without the
+// right to others' work: one they uploaded, one an article they write
+// shows, or one that is public or that a live article shows. Another
+// author's pictures for an embargoed story stay out of sight.
+const visibleTo = `(m.uploader_id = ? OR m.public_at IS NOT NULL
+	OR EXISTS (SELECT 1 FROM articles a WHERE (a.lead_media_id = m.id OR a.body_md LIKE '%/media/' || m.id || '/%')
+		AND (a.author_id = ? OR (a.status = 'published' AND a.published_at <= ?))))`
+
+// VisibleTo reports whether user may see picture id (see visibleTo).
+func (s *MediaStore) VisibleTo(ctx context.Context, id, user int64) (bool, error) {
+	var ok bool
+	err := s.db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM media m WHERE m.id = ? AND `+visibleTo+`)`,
+		id, user, user, s.now().UTC().Unix()).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("models: image %d visible: %w", id, err)
+	}
+	return ok, nil
+}

@@ -185,6 +185,7 @@ func (h *Handler) saveArticle(c echo.Context, old models.Article) error {
 		if p.Preview, err = models.RenderMarkdown(f.Body); err != nil {
 			return err
 		}
+		p.Preview = models.NewsroomImages(p.Preview)
 		p.Previewing = true
 		return h.render(c, http.StatusOK, p)
 	}

@@ -44,7 +44,7 @@ func (h *Handler) mediaLibraryPage(c echo.Context, path, article string) (AdminM
 	}
 	ctx := c.Request().Context()
 	q := strings.TrimSpace(c.QueryParam("q"))
-	list, pager, err := h.Media.List(ctx, q, n)
+	list, pager, err := h.Media.List(ctx, q, n, pictureViewer(currentUser(c)))
 	if err != nil {
 		return AdminMediaPage{}, err
 	}
@@ -184,4 +184,15 @@ func (h *Handler) userMessage(c echo.Context, err error) string {
 	}
 	h.Logger.Error("media", "id", kit.RequestID(c), "err", err)
 	return "could not be stored because of a problem on our side; please try again"
+}
+
+// pictureViewer is whose pictures u sees in the library and the picker:
+// 0 (all) for those allowed others' work, else u's own (see
+// models.MediaStore.List), so no author browses another's embargoed
+// pictures.
+func pictureViewer(u models.User) int64 {
+	if May(u, OthersWork) {
+		return 0
+	}
+	return u.ID
 }
