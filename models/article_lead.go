@@ -14,17 +14,12 @@ import (
 // puts the earlier picture back. An image without alt text is refused with
 // ErrAltRequired; an unknown or trashed article is ErrNotFound.
 func (s *MediaStore) SetLeadBy(ctx context.Context, articleID, mediaID int64, by Editor) error {
-	var lead any
+	lead, err := s.leadValue(ctx, mediaID)
+	if err != nil {
+		return err
+	}
 	by.Note = "removed the lead picture"
 	if mediaID != 0 {
-		m, err := s.Get(ctx, mediaID)
-		if err != nil {
-			return err
-		}
-		if m.Alt == "" {
-			return ErrAltRequired
-		}
-		lead = mediaID
 		by.Note = "set the lead picture to image " + strconv.FormatInt(mediaID, 10)
 	}
 	now := s.now().UTC().Unix()

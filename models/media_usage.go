@@ -111,17 +111,13 @@ func (s *MediaStore) Delete(ctx context.Context, id int64, confirmed bool) error
 
 // SetLead makes an image an article's lead image; mediaID 0 removes it. An
 // image without alt text is refused with ErrAltRequired.
+//
+// It keeps no revision: it is for content put in place whole (the demo);
+// the newsroom uses SetLeadBy.
 func (s *MediaStore) SetLead(ctx context.Context, articleID, mediaID int64) error {
-	var lead any
-	if mediaID != 0 {
-		m, err := s.Get(ctx, mediaID)
-		if err != nil {
-			return err
-		}
-		if m.Alt == "" {
-			return ErrAltRequired
-		}
-		lead = mediaID
+	lead, err := s.leadValue(ctx, mediaID)
+	if err != nil {
+		return err
 	}
 	res, err := s.db.Exec(ctx, `UPDATE articles SET lead_media_id = ? WHERE id = ?`, lead, articleID)
 	if err != nil {
@@ -217,4 +213,20 @@ func (s *MediaStore) CheckBody(ctx context.Context, md string) error {
 		}
 	}
 	return nil
+}
+
+// leadValue is what lead_media_id is set to for image mediaID: NULL for 0,
+// ErrAltRequired for an image without alt text.
+func (s *MediaStore) leadValue(ctx context.Context, mediaID int64) (any, error) {
+	if mediaID == 0 {
+		return nil, nil
+	}
+	m, err := s.Get(ctx, mediaID)
+	if err != nil {
+		return nil, err
+	}
+	if m.Alt == "" {
+		return nil, ErrAltRequired
+	}
+	return mediaID, nil
 }

@@ -145,7 +145,18 @@ func (h *Handler) MediaSetLead(c echo.Context) error {
 	if err := h.mayChangeArticleID(c, articleID); err != nil {
 		return err
 	}
-	err := h.Media.SetLead(c.Request().Context(), articleID, mediaID)
+	if mediaID != 0 {
+		m, err := h.Media.Get(c.Request().Context(), mediaID)
+		if err != nil {
+			return kit.NotFoundIf(err)
+		}
+		if err := h.mayViewPicture(c, m); err != nil {
+			return err
+		}
+	}
+	// A revision of the article, like any other edit: in its history, and
+	// undone by restoring the one before.
+	err := h.Media.SetLeadBy(c.Request().Context(), articleID, mediaID, models.Editor{ID: currentUser(c).ID})
 	if errors.Is(err, models.ErrAltRequired) {
 		return echo.NewHTTPError(http.StatusUnprocessableEntity,
 			"That image has no alt text yet. Describe it for readers who cannot see it, then choose it again.")

@@ -56,7 +56,15 @@ func revisionFields(r models.Revision, loc *time.Location) [][2]string {
 	return [][2]string{{"Title", r.Title}, {"Slug", r.Slug}, {"Summary", r.Summary}, {"Section", r.CategoryName},
 		{"Tags", r.Tags}, {"Author", r.AuthorName}, {"Source", r.Source}, {"Status", r.Status},
 		{"Publish time", published}, {"Featured", strconv.FormatBool(r.Featured)},
-		{"Comments open", strconv.FormatBool(r.CommentsOpen)}}
+		{"Comments open", strconv.FormatBool(r.CommentsOpen)}, {"Lead picture", leadName(r.LeadMediaID)}}
+}
+
+// leadName names a revision's lead picture for the history.
+func leadName(id int64) string {
+	if id == 0 {
+		return "none"
+	}
+	return "image " + strconv.FormatInt(id, 10)
 }
 
 // RevisionList lists an article's revisions, newest first.
