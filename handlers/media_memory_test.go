@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/models/imaging"
 )
 
 // flatPNG writes a w×h PNG of one colour, row by row, so a picture that
@@ -88,7 +89,7 @@ func TestSixteenBitPictureRefusedAtUploadBeforeDecoding(t *testing.T) {
 // would be counted.
 func TestConcurrentFirstRequestsStayWithinTheImageBudget(t *testing.T) {
 	data := flatPNG(t, 2400, 2400, 8, 2)
-	cost, err := models.CostOf(data)
+	cost, err := imaging.CostOf(data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsroom/news/db"
+	"github.com/newsroom/news/models/imaging"
 )
 
 // Limits on an image's describing text.
@@ -54,6 +55,9 @@ type Media struct {
 	// MetadataRemoved says what was taken out of the original when it was
 	// stored (such as EXIF data with a GPS position); empty for nothing.
 	MetadataRemoved string
+	// InNewsroom makes URL and Srcset give the newsroom's addresses, as a
+	// preview shows pictures not public yet.
+	InNewsroom bool
 }
 
 // Ext is the file extension of the image's served copies.
@@ -67,22 +71,29 @@ func (m Media) Ext() string {
 // URL is the address of the copy closest to width (never wider than the
 // original).
 func (m Media) URL(width int) string {
-	return "/media/" + strconv.FormatInt(m.ID, 10) + "/" + strconv.Itoa(m.servedWidth(width)) + "." + m.Ext()
+	u := "/media/" + strconv.FormatInt(m.ID, 10) + "/" + strconv.Itoa(m.servedWidth(width)) + "." + m.Ext()
+	if m.InNewsroom {
+		return "/admin" + u
+	}
+	return u
 }
 
 // AdminURL is the newsroom's address of the same copy, which works before
 // the picture is public (signed in, never cached).
-func (m Media) AdminURL(width int) string { return "/admin" + m.URL(width) }
+func (m Media) AdminURL(width int) string {
+	m.InNewsroom = true
+	return m.URL(width)
+}
 
 // servedWidth picks the smallest standard width at least w wide, or the
 // largest standard width.
 func (m Media) servedWidth(w int) int {
-	for _, sw := range ImageWidths {
+	for _, sw := range imaging.ImageWidths {
 		if sw >= w {
 			return sw
 		}
 	}
-	return ImageWidths[len(ImageWidths)-1]
+	return imaging.ImageWidths[len(imaging.ImageWidths)-1]
 }
 
 // MediaInput is an upload: the file's bytes and what describes it.
@@ -145,10 +156,10 @@ func scanMedia(row interface{ Scan(...any) error }, pre ...any) (Media, error) {
 }
 
 // Create checks an uploaded image (type by content, size and pixel limits,
-// a full decode) and stores it. A refused file gets one of the ErrImage...
+// a full decode) and stores it. A refused file gets one of imaging.ErrImage...
 // errors.
 func (s *MediaStore) Create(ctx context.Context, in MediaInput) (Media, error) {
-	info, err := InspectImage(in.Data)
+	info, err := imaging.InspectImage(in.Data)
 	if err != nil {
 		return Media{}, err
 	}
@@ -156,13 +167,13 @@ func (s *MediaStore) Create(ctx context.Context, in MediaInput) (Media, error) {
 }
 
 // insert stores an image already inspected, without its metadata.
-func (s *MediaStore) insert(ctx context.Context, in MediaInput, info ImageInfo) (Media, error) {
+func (s *MediaStore) insert(ctx context.Context, in MediaInput, info imaging.ImageInfo) (Media, error) {
 	meta, err := MediaMeta{Alt: in.Alt, Caption: in.Caption, Credit: in.Credit}.Clean()
 	if err != nil {
 		return Media{}, err
 	}
 	var removed string
-	in.Data, removed = stripMetadata(in.Data, info.Type)
+	in.Data, removed = imaging.StripMetadata(in.Data, info.Type)
 	sum := sha256.Sum256(in.Data)
 	m := Media{Type: info.Type, Format: info.Format, Width: info.Width, Height: info.Height, Orientation: info.Orientation,
 		Size: int64(len(in.Data)), SHA256: hex.EncodeToString(sum[:]), Filename: cleanFilename(in.Filename),
@@ -240,8 +251,9 @@ func (s *MediaStore) List(ctx context.Context, query string, page int, viewer in
 		args = append(args, like, like)
 	}
 	if viewer != 0 {
-		where += `AND ` + visibleTo + ` `
-		args = append(args, viewer, viewer, s.now().UTC().Unix())
+		n := len(args)
+		where += `AND ` + visibleTo(fmt.Sprintf("?%d", n+1), fmt.Sprintf("?%d", n+2)) + ` `
+		args = append(args, viewer, s.now().UTC().Unix())
 	}
 	args = append(args, p.Size+1, p.Offset())
 	rows, err := s.db.Query(ctx, `SELECT `+mediaCols+mediaJoin+where+

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+
+	"github.com/newsroom/news/models/imaging"
 )
 
 // StripStoredMetadata removes EXIF, XMP and IPTC data from originals stored
@@ -28,7 +30,7 @@ func (s *MediaStore) StripStoredMetadata(ctx context.Context) (int, error) {
 		if err != nil {
 			return changed, fmt.Errorf("models: originals to clean: %w", err)
 		}
-		clean, removed := stripMetadata(data, typ)
+		clean, removed := imaging.StripMetadata(data, typ)
 		sum := sha256.Sum256(clean)
 		// One writer connection: the pragma holds for the update after it.
 		if _, err := s.db.Exec(ctx, `PRAGMA secure_delete = ON`); err != nil {

@@ -58,6 +58,8 @@ type Stores struct {
 	Renditions *Renditions
 	// OldAddresses are the addresses of an imported site, which redirect.
 	OldAddresses *OldAddressStore
+	// Pages are the site's pages that are not news (About, Contact ...).
+	Pages *PageStore
 	// DB is the database itself, for the commands and for tests that
 	// check what is stored with plain SQL.
 	DB *db.DB
@@ -96,6 +98,12 @@ func open(ctx context.Context, d *db.DB, o Options) (*Stores, error) {
 		return nil, err
 	} else if cleaned > 0 {
 		o.Logger.Info("removed camera metadata from stored originals", "images", cleaned)
+	}
+	if n, err = RerenderBodies(ctx, d); err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		o.Logger.Info("rendered stored articles again", "changed", n)
 	}
 	if o.Demo {
 		if err := fillDemo(ctx, d, o); err != nil {
@@ -150,6 +158,7 @@ func NewStores(d *db.DB, o Options) (*Stores, error) {
 		Setup:      &SetupStore{db: d, now: o.Now, pw: pw},
 		Media:      NewMediaStore(d, o.Now),
 		Sessions:   NewSessionStore(d, o.Now),
+		Pages:      NewPageStore(d, o.Now),
 		DB:         d,
 	}
 	s.OldAddresses = NewOldAddressStore(d, s.Articles)

@@ -74,7 +74,7 @@ func (h *Handler) LoginSubmit(c echo.Context) error {
 	if err := h.startSession(c, u); err != nil {
 		return err
 	}
-	h.auditAs(c, u, "sign-in", "")
+	h.auditAs(c, u, "sign-in", "signed in")
 	return c.Redirect(http.StatusSeeOther, localNext(f.Next))
 }
 
@@ -129,7 +129,7 @@ func plural(n int) string {
 }
 
 func (h *Handler) Logout(c echo.Context) error {
-	h.audit(c, "sign-out", "")
+	h.audit(c, "sign-out", "signed out")
 	h.endSession(c, "You have signed out.")
 	return c.Redirect(http.StatusSeeOther, "/admin/login")
 }
