@@ -64,11 +64,12 @@ func (h *Handler) articlePicture(c echo.Context, old models.Article) error {
 	}
 	ctx := req.Context()
 	if f.Action == "lead_remove" && old.ID != 0 {
-		if err := h.Media.SetLeadBy(ctx, old.ID, 0, editor(c, "")); err != nil {
-			return kit.NotFoundIf(err)
+		// After the text is saved (a revision), so the form's version holds.
+		remove := func(a models.Article) error {
+			h.audit(c, "article.lead_image", "removed the lead picture of "+quoted(a.Title))
+			return h.Media.SetLeadBy(ctx, a.ID, 0, editor(c, ""))
 		}
-		h.audit(c, "article.lead_image", "removed the lead picture of "+quoted(old.Title))
-		return h.pictureDone(c, old, f, "Lead picture removed.", nil)
+		return h.pictureDone(c, old, f, "Lead picture removed.", remove)
 	}
 	files := req.MultipartForm.File["picture"]
 	msg := ""
