@@ -23,7 +23,7 @@ func (h *Handler) commentSection(c echo.Context, p *ArticlePage) error {
 		list[i].CreatedAt = list[i].CreatedAt.In(p.zone())
 	}
 	p.Comments = list
-	if p.Thread, err = h.commentCards.views(h.Views, models.Thread(list), p.zone()); err != nil {
+	if p.Thread, err = h.commentCards.threadHTML(h.Views, p.Article.ID, list, p.zone()); err != nil {
 		return err
 	}
 	p.Article.CommentsOpen = models.CommentsAllowed(p.Article, p.Site.AutoCloseDays, h.Now())

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"time"
 
@@ -41,21 +42,71 @@ type commentKey struct {
 }
 
 // maxKeptComments bounds the kept comment cards (about 1 KB each with
-// the body).
-const maxKeptComments = 20000
+// the body), maxKeptThreads the kept threads (all of an article's comment
+// cards together).
+const (
+	maxKeptComments = 10000
+	maxKeptThreads  = 500
+)
 
-// commentCards keeps the rendered cards of comments by id. Most comments
-// never change once approved, so an article's page renders only the cards
-// of comments it has not shown before.
+// commentCards keeps the rendered cards of comments by id, and each
+// article's whole thread by article id. Most comments never change once
+// approved, so an article's page renders its thread only when a comment
+// was added, edited or removed, and then only the cards it does not keep.
 type commentCards struct {
-	kept keptFragments[int64, commentKey]
+	kept    keptFragments[int64, commentKey]
+	threads keptFragments[int64, threadKey]
 }
 
 func newCommentCards() *commentCards {
-	return &commentCards{kept: keptFragments[int64, commentKey]{max: maxKeptComments}}
+	return &commentCards{
+		kept:    keptFragments[int64, commentKey]{max: maxKeptComments},
+		threads: keptFragments[int64, threadKey]{max: maxKeptThreads},
+	}
 }
 
 func sameComment(a, b commentKey) bool { return a == b }
+
+// threadKey is everything an article's thread shows: each approved
+// comment, oldest first, with what it answers.
+type threadKey struct {
+	loc      *time.Location
+	comments []threadComment
+}
+
+type threadComment struct {
+	id, parent int64
+	name       string
+	body       template.HTML
+	created    int64
+}
+
+func sameThread(a, b threadKey) bool { return a.loc == b.loc && slices.Equal(a.comments, b.comments) }
+
+// thread returns the HTML of an article's approved comments (list, oldest
+// first) in threads, as the "comment-thread" partial shows them.
+func (cc *commentCards) threadHTML(r *views.Renderer, articleID int64, list []models.Comment, loc *time.Location) (template.HTML, error) {
+	if len(list) == 0 {
+		return "", nil
+	}
+	key := threadKey{loc: loc, comments: make([]threadComment, len(list))}
+	for i, c := range list {
+		key.comments[i] = threadComment{id: c.ID, parent: c.ParentID, name: c.Name, body: c.BodyHTML, created: c.CreatedAt.Unix()}
+	}
+	if html, ok := cc.threads.get(articleID, key, sameThread); ok {
+		return html, nil
+	}
+	views, err := cc.views(r, models.Thread(list), loc)
+	if err != nil {
+		return "", err
+	}
+	html, err := r.Fragment("comment-thread", views)
+	if err != nil {
+		return "", err
+	}
+	cc.threads.put(articleID, key, html)
+	return html, nil
+}
 
 // views turns threads of comments into what the page shows, rendering the
 // cards it does not keep yet.

@@ -90,8 +90,9 @@ type ArticlePage struct {
 	Related  []Card
 	Comments []models.Comment
 	Form     CommentForm
-	// Thread is Comments arranged as replies under what they answer.
-	Thread []CommentView
+	// Thread is Comments arranged as replies under what they answer, as
+	// ready HTML (comment_view.go).
+	Thread template.HTML
 	// ReplyTo is the comment the form answers, nil for a new thread.
 	ReplyTo *models.Comment
 	// CommentNotice tells a commenter what became of their comment.
