@@ -87,5 +87,6 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	for i := range p.Corrections {
 		p.Corrections[i].CreatedAt = p.Corrections[i].CreatedAt.In(l.zone())
 	}
+	p.Story = storyOf(p.Article, p.Tags, p.Corrections)
 	return p, nil
 }

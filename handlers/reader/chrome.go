@@ -22,8 +22,9 @@ type siteChrome struct {
 	// base is the Layout every page starts from.
 	base Layout
 	// mastheads by Layout.CurrentSection: the navigation marks the page's
-	// section. Any other value shows the masthead of "".
-	mastheads map[string]template.HTML
+	// section. Any other value shows the masthead of "". feeds likewise
+	// hold the head's feed links.
+	mastheads, feeds map[string]template.HTML
 }
 
 // chromeCache holds the current chrome; builds are rare and one at a time.
@@ -119,14 +120,18 @@ func (h *Handler) renderChrome(c *siteChrome) error {
 		return err
 	}
 	c.mastheads = make(map[string]template.HTML, len(l.Sections)+2)
+	c.feeds = make(map[string]template.HTML, len(l.Sections)+2)
 	for _, s := range append([]string{"", "home"}, sectionSlugs(l.Sections)...) {
 		l.CurrentSection = s
 		if c.mastheads[s], err = h.Views.Fragment("masthead", l); err != nil {
 			return err
 		}
+		if c.feeds[s], err = h.Views.Fragment("feed-links", l); err != nil {
+			return err
+		}
 	}
 	l.CurrentSection = ""
-	l.Masthead = c.mastheads[""]
+	l.Masthead, l.FeedLinks = c.mastheads[""], c.feeds[""]
 	return nil
 }
 
@@ -146,8 +151,8 @@ func (l *Layout) inSection(slug string) {
 		return
 	}
 	if m, ok := l.chrome.mastheads[slug]; ok {
-		l.Masthead = m
+		l.Masthead, l.FeedLinks = m, l.chrome.feeds[slug]
 	} else {
-		l.Masthead = l.chrome.mastheads[""]
+		l.Masthead, l.FeedLinks = l.chrome.mastheads[""], l.chrome.feeds[""]
 	}
 }

@@ -29,8 +29,10 @@ type Layout struct {
 	Meta PageMeta
 	base string // Deps.BaseURL
 	// Masthead, Sidebar and Footer are the chrome's ready HTML, rendered
-	// by the views from the fields above (chrome.go).
+	// by the views from the fields above (chrome.go), and FeedLinks the
+	// head's links to the site's and the section's feeds.
 	Masthead, Sidebar, Footer template.HTML
+	FeedLinks                 template.HTML
 	chrome                    *siteChrome
 }
 
@@ -99,6 +101,9 @@ type ArticlePage struct {
 	CommentNotice string
 	// Corrections are shown at the end of the article.
 	Corrections []models.Correction
+	// Story is the article, its tags and corrections as the page shows
+	// them (story.go).
+	Story Story
 }
 
 func (ArticlePage) Template() string { return "article" }

@@ -54,5 +54,5 @@ func (h *Handler) Preview(c echo.Context, p kit.Preview) error {
 	c.Response().Header().Set("Cache-Control", "no-store")
 	c.Response().Header().Set("X-Robots-Tag", "noindex, nofollow")
 	return h.render(c, http.StatusOK, ArticlePreviewPage{
-		ArticlePage: ArticlePage{Layout: l, Article: a, Tags: p.Tags}, EditURL: p.EditURL, State: p.State})
+		ArticlePage: ArticlePage{Layout: l, Article: a, Tags: p.Tags, Story: storyOf(a, p.Tags, nil)}, EditURL: p.EditURL, State: p.State})
 }
