@@ -21,6 +21,8 @@ func command(args []string) commandFunc {
 		return backupCommand
 	case "demo":
 		return demoCommand
+	case "vcl":
+		return vclCommand
 	}
 	return nil
 }

@@ -59,7 +59,7 @@ func newBenchSite(b *testing.B, cacheBytes int64) benchSite {
 	}
 	h := New(WithStores(Deps{
 		Views: r, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		PageCache: NewPageCache(cacheBytes),
+		PageCache: NewPageCache(cacheBytes, time.Now()),
 	}, d, time.Now))
 	// A typical story of the day: the median by comments of the newest 21.
 	latest, err := h.Articles.Latest(ctx, 21)

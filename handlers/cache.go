@@ -13,14 +13,6 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// readerCacheControl lets browsers, a CDN or a reverse proxy keep a reader
-// page for a minute and serve it stale while they fetch it again.
-const readerCacheControl = "public, max-age=60, stale-while-revalidate=600"
-
-// visitorCacheControl is for reader pages fetched with cookies: the page
-// may be revalidated by its ETag but not shared.
-const visitorCacheControl = "private, no-cache"
-
 // cacheUntilKey holds a time a handler sets with cacheUntil.
 const cacheUntilKey = "cache_until"
 
@@ -48,9 +40,10 @@ func readerPath(c echo.Context) bool {
 	return c.Path() == "/:section/:slug"
 }
 
-// cacheableQuery reports whether a reader page's query names one of a few
-// known variants (?page=N, the notice after posting a comment), so that
-// keying the cache by it cannot be used to fill the cache with junk.
+// cacheableQuery reports whether a reader page's query is one of its few
+// variants: ?page=N as a canonical number past 1 (a page past the end is a
+// 404, never kept), or the notice after posting a comment. Any other query
+// is answered but not kept, so that the cache cannot be filled with junk.
 func cacheableQuery(raw string) bool {
 	if raw == "" {
 		return true
@@ -59,23 +52,31 @@ func cacheableQuery(raw string) bool {
 		return false
 	}
 	q, err := url.ParseQuery(raw)
-	if err != nil {
+	if err != nil || len(q) != 1 {
 		return false
 	}
 	for k, vs := range q {
-		if (k != "page" && k != "comment") || len(vs) != 1 || !plainWord(vs[0]) {
+		if len(vs) != 1 || url.Values(q).Encode() != raw {
 			return false
 		}
+		switch k {
+		case "page":
+			return canonicalPage(vs[0])
+		case "comment":
+			return commentNotice(vs[0]) != ""
+		}
 	}
-	return true
+	return false
 }
 
-func plainWord(s string) bool {
-	if s == "" || len(s) > 16 {
+// canonicalPage reports whether s is a page number as the site writes it
+// in links: 2 or more, no sign, no leading zero.
+func canonicalPage(s string) bool {
+	if len(s) == 0 || len(s) > 6 || s[0] < '1' || s[0] > '9' || s == "1" {
 		return false
 	}
 	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+		if r < '0' || r > '9' {
 			return false
 		}
 	}
@@ -89,25 +90,38 @@ func perVisitor(r *http.Request) bool {
 }
 
 // cachePages serves reader pages from the page cache and gives them HTTP
-// caching headers, an ETag and gzip. Admin pages get no-store.
+// caching headers, their cache tags, validators and gzip. Other HTML and
+// CSS answers are gzipped too; admin pages get no-store.
 func (h *Handler) cachePages(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
 		if req.URL.Path == "/admin" || strings.HasPrefix(req.URL.Path, "/admin/") {
 			c.Response().Header().Set("Cache-Control", "no-store")
+			return h.compressed(c, next)
+		}
+		if req.Method != http.MethodGet && req.Method != http.MethodHead {
 			return next(c)
 		}
-		if (req.Method != http.MethodGet && req.Method != http.MethodHead) || !readerPath(c) {
-			return next(c)
+		if !readerPath(c) {
+			return h.compressed(c, next)
 		}
 		pc, shared := h.PageCache, !perVisitor(req)
-		if pc == nil || !shared || !cacheableQuery(req.URL.RawQuery) {
-			return h.renderAndKeep(c, next, "", 0, time.Time{}, time.Time{}, false, shared, nil)
+		now := h.Now()
+		if pc == nil || !shared {
+			return h.renderAndKeep(c, next, keep{now: now, shared: shared})
+		}
+		began := pc.dropCount()
+		until, err := h.cacheHorizon(req.Context(), now, began)
+		if err != nil {
+			h.Logger.Warn("page cache horizon", "err", err)
+			return h.renderAndKeep(c, next, keep{now: now, shared: shared})
+		}
+		if !cacheableQuery(req.URL.RawQuery) {
+			return h.renderAndKeep(c, next, keep{now: now, until: until, shared: shared})
 		}
 		key := req.URL.Path + "?" + req.URL.RawQuery
-		now, gen := h.Now(), h.generation()
-		if p := pc.get(key, gen, now); p != nil {
-			return servePage(c, c.Response().Writer, p, readerCacheControl, "hit")
+		if p := pc.get(key, now, until); p != nil {
+			return h.servePage(c, c.Response().Writer, p, now, "hit", true)
 		}
 		// When a popular page has just been invalidated, many readers miss
 		// at once: one renders it, the others wait for that page.
@@ -118,41 +132,43 @@ func (h *Handler) cachePages(next echo.HandlerFunc) echo.HandlerFunc {
 			case <-req.Context().Done():
 				return req.Context().Err()
 			}
-			if p := f.page; p != nil && p.valid(h.generation(), h.Now()) {
-				return servePage(c, c.Response().Writer, p, readerCacheControl, "hit")
+			if p := f.page; p != nil && h.Now().Before(p.until) {
+				return h.servePage(c, c.Response().Writer, p, h.Now(), "hit", true)
 			}
 		}
-		landed := !leader
-		land := func(p *cachedPage) {
-			if !landed {
-				landed = true
-				pc.land(key, f, p)
+		k := keep{key: key, now: now, until: until, began: began, store: true, shared: true}
+		if leader {
+			landed := false
+			k.landed = func(p *cachedPage) {
+				if !landed {
+					landed = true
+					pc.land(key, f, p)
+				}
 			}
+			defer k.landed(nil) // whatever happens, nobody waits for ever
 		}
-		defer land(nil) // whatever happens, nobody waits for ever
-		until, err := h.cacheHorizon(req.Context(), gen, now)
-		if err != nil {
-			h.Logger.Warn("page cache horizon", "err", err)
-			return h.renderAndKeep(c, next, key, gen, now, until, false, shared, land)
-		}
-		return h.renderAndKeep(c, next, key, gen, now, until, true, shared, land)
+		return h.renderAndKeep(c, next, k)
 	}
 }
 
-// generation is the database's write count, 0 without a database.
-func (h *Handler) generation() uint64 {
-	if h.Generation == nil {
-		return 0
-	}
-	return h.Generation()
+// keep says what renderAndKeep does with a page: key, until and began
+// for one it stores (store), shared for one the same for every visitor,
+// landed (when set) is handed the page stored, or nil, before it is
+// written, so that readers waiting for it do not wait on this reader's
+// connection.
+type keep struct {
+	key           string
+	now, until    time.Time
+	began         uint64
+	store, shared bool
+	landed        func(*cachedPage)
 }
 
 // renderAndKeep runs the handler into a buffer, then sends what it made:
 // a page the same for every visitor with validators (and stores it when
-// store is set), anything else as it was. landed, when set, is handed the
-// page stored (or nil) before the response is written, so that readers
-// waiting for it do not wait on this reader's connection.
-func (h *Handler) renderAndKeep(c echo.Context, next echo.HandlerFunc, key string, gen uint64, now, until time.Time, store, shared bool, landed func(*cachedPage)) error {
+// k.store is set), anything else as it was.
+func (h *Handler) renderAndKeep(c echo.Context, next echo.HandlerFunc, k keep) error {
+	landed := k.landed
 	if landed == nil {
 		landed = func(*cachedPage) {}
 	}
@@ -170,29 +186,29 @@ func (h *Handler) renderAndKeep(c echo.Context, next echo.HandlerFunc, key strin
 	hd := orig.Header()
 	if cw.status != http.StatusOK || hd.Get("Set-Cookie") != "" || strings.Contains(hd.Get("Cache-Control"), "no-store") {
 		landed(nil)
-		orig.WriteHeader(cw.status)
-		_, werr := orig.Write(cw.buf.Bytes())
-		res.Size = int64(cw.buf.Len())
-		if err == nil {
+		if werr := writeCompressed(c, orig, cw); err == nil {
 			err = werr
 		}
 		return err
 	}
-	p := newCachedPage(key, gen, now, until, hd, cw.buf.Bytes())
-	if t, ok := c.Get(cacheUntilKey).(time.Time); ok && t.Before(p.until) {
+	tags := pageTags(c)
+	p := newCachedPage(k.key, tags, hd, cw.buf.Bytes())
+	p.until = k.until
+	if t, ok := c.Get(cacheUntilKey).(time.Time); ok && (p.until.IsZero() || t.Before(p.until)) {
 		p.until = t
 	}
-	if store && p.until.After(now) {
+	p.lastMod = k.now
+	if pc := h.PageCache; pc != nil {
+		p.lastMod = pc.lastChanged(tags)
+	}
+	if k.store && p.until.After(k.now) {
 		p.gz = gzipBytes(p.body, true)
-		h.PageCache.put(p)
-		landed(p)
+		if h.PageCache.put(p, k.began) {
+			landed(p)
+		}
 	}
 	landed(nil)
-	cc := readerCacheControl
-	if !shared {
-		cc = visitorCacheControl
-	}
-	if serr := servePage(c, orig, p, cc, "miss"); err == nil {
+	if serr := h.servePage(c, orig, p, k.now, "miss", k.shared); err == nil {
 		err = serr
 	}
 	return err
@@ -200,7 +216,7 @@ func (h *Handler) renderAndKeep(c echo.Context, next echo.HandlerFunc, key strin
 
 // newCachedPage wraps a freshly rendered body. header is the response's
 // header as the handler left it; its content headers are kept.
-func newCachedPage(key string, gen uint64, now, until time.Time, header http.Header, body []byte) *cachedPage {
+func newCachedPage(key string, tags []string, header http.Header, body []byte) *cachedPage {
 	sum := sha256.Sum256(body)
 	kept := http.Header{}
 	for _, k := range []string{"Content-Type", "Content-Language", "Link", "X-Robots-Tag"} {
@@ -209,18 +225,18 @@ func newCachedPage(key string, gen uint64, now, until time.Time, header http.Hea
 		}
 	}
 	return &cachedPage{
-		key: key, gen: gen, from: now, until: until, header: kept,
-		body:    bytes.Clone(body),
-		etag:    `"` + hex.EncodeToString(sum[:12]) + `"`,
-		lastMod: now.UTC().Format(http.TimeFormat),
+		key: key, tags: tags, header: kept,
+		body: bytes.Clone(body),
+		etag: `"` + hex.EncodeToString(sum[:12]) + `"`,
 	}
 }
 
 // cacheHorizon is the next moment reader pages change by time alone: the
 // day change in the site's time zone (the date bar) or the next scheduled
-// article going live, whichever comes first.
-func (h *Handler) cacheHorizon(ctx context.Context, gen uint64, now time.Time) (time.Time, error) {
-	if t, ok := h.PageCache.knownHorizon(gen, now); ok {
+// article going live, whichever comes first. began is the cache's drop
+// count when the request began.
+func (h *Handler) cacheHorizon(ctx context.Context, now time.Time, began uint64) (time.Time, error) {
+	if t, ok := h.PageCache.knownHorizon(now); ok {
 		return t, nil
 	}
 	st, err := h.Settings.Get(ctx)
@@ -237,7 +253,7 @@ func (h *Handler) cacheHorizon(ctx context.Context, gen uint64, now time.Time) (
 	if ok && next.Before(until) {
 		until = next
 	}
-	h.PageCache.setHorizon(horizon{gen: gen, from: now, until: until})
+	h.PageCache.setHorizon(until, began, now)
 	return until, nil
 }
 

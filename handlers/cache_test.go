@@ -89,7 +89,7 @@ func TestGzipForClientsThatAcceptIt(t *testing.T) {
 	t.Parallel()
 	for _, size := range []int64{16 << 20, 0} {
 		ts := newTestServer(t, true)
-		ts.H.PageCache = NewPageCache(size)
+		ts.H.PageCache = NewPageCache(size, time.Now())
 		_, plain := ts.fetch(t, "/")
 		for range 2 { // a miss, then (with the cache) a hit
 			res, zipped := ts.getWith(t, http.MethodGet, "/", "Accept-Encoding", "br, gzip;q=0.8")
@@ -161,7 +161,10 @@ func TestCacheNeverStale(t *testing.T) {
 
 	// Edit.
 	warm(path)
-	if _, err := ts.DB.Exec(ctx, `UPDATE articles SET title = 'Harbour bridge reopens a day early' WHERE id = ?`, a.ID); err != nil {
+	_, err = ts.H.Articles.UpdateEdited(ctx, a.ID, 1, models.ArticleInput{Title: "Harbour bridge reopens a day early",
+		Slug: a.Slug, BodyMD: "Traffic flows again.", CategoryID: cats[0].ID, AuthorID: author, Status: models.StatusPublished,
+		CommentsOpen: true, PublishedAt: testNow.Add(-time.Minute), Tags: []string{"Harbour"}}, models.Editor{Note: "edited"})
+	if err != nil {
 		t.Fatal(err)
 	}
 	see(path, "Harbour bridge reopens a day early")
@@ -175,7 +178,11 @@ func TestCacheNeverStale(t *testing.T) {
 	if _, body := ts.fetch(t, path); strings.Contains(body, "About time too.") {
 		t.Fatal("a pending comment is shown")
 	}
-	if _, err := ts.DB.Exec(ctx, `UPDATE comments SET status = 'approved' WHERE article_id = ?`, a.ID); err != nil {
+	var commentID int64
+	if err := ts.DB.R.QueryRow(`SELECT id FROM comments WHERE article_id = ?`, a.ID).Scan(&commentID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ts.H.Comments.SetStatus(ctx, []int64{commentID}, models.CommentApproved); err != nil {
 		t.Fatal(err)
 	}
 	see(path, "About time too.")
@@ -302,29 +309,38 @@ func TestPerVisitorResponsesAreNotCached(t *testing.T) {
 
 func TestPageCacheEvictsLeastRecentlyUsed(t *testing.T) {
 	t.Parallel()
-	pc := NewPageCache(64 << 10)
+	pc := NewPageCache(64<<10, time.Now())
 	until := testNow.Add(time.Hour)
 	page := func(key string) *cachedPage {
-		return newCachedPage(key, 1, testNow, until, http.Header{}, bytes.Repeat([]byte("x"), 7000))
+		p := newCachedPage(key, []string{"chrome", "a" + key}, http.Header{}, bytes.Repeat([]byte("x"), 7000))
+		p.until = until
+		return p
 	}
 	for _, k := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
-		pc.put(page(k))
-		pc.get("a", 1, testNow) // a stays in use
+		pc.put(page(k), 0)
+		pc.get("a", testNow, until) // a stays in use
 	}
-	pc.put(page("i"))
+	pc.put(page("i"), 0)
 	if pc.Size() > 64<<10 {
 		t.Errorf("cache holds %d bytes, over its 64 KB budget", pc.Size())
 	}
-	if pc.get("a", 1, testNow) == nil {
+	if pc.get("a", testNow, until) == nil {
 		t.Error("the most used page was evicted")
 	}
-	if pc.get("b", 1, testNow) != nil {
+	if pc.get("b", testNow, until) != nil {
 		t.Error("the least recently used page was kept")
 	}
-	if pc.get("a", 2, testNow) != nil || pc.get("i", 1, until) != nil {
-		t.Error("a page outlived its generation or its horizon")
+	if pc.get("i", until, until.Add(time.Hour)) != nil || pc.get("h", testNow, testNow) != nil {
+		t.Error("a page outlived its own moment or the horizon")
 	}
-	if NewPageCache(0) != nil {
+	pc.Drop(models.Change{Tags: []string{"aa"}}, testNow)
+	if pc.get("a", testNow, until) != nil {
+		t.Error("a page outlived the drop of its tag")
+	}
+	if pc.put(page("j"), 0) {
+		t.Error("a page rendered before a drop was stored after it")
+	}
+	if NewPageCache(0, time.Now()) != nil {
 		t.Error("size 0 does not turn the cache off")
 	}
 }

@@ -105,6 +105,7 @@ func (h *Handler) feedRSS(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	feedTags(c, f)
 	return writeXML(c, "application/rss+xml; charset=utf-8", h.rss(f))
 }
 
@@ -118,6 +119,7 @@ func (h *Handler) feedAtom(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	feedTags(c, f)
 	return writeXML(c, "application/atom+xml; charset=utf-8", h.atom(f))
 }
 

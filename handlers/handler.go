@@ -6,9 +6,11 @@ import (
 	"context"
 	"log/slog"
 	"net"
+	"slices"
 	"time"
 
 	"github.com/newsroom/news/db"
+	"github.com/newsroom/news/handlers/edge"
 	"github.com/newsroom/news/models"
 	"github.com/newsroom/news/static"
 	"github.com/newsroom/news/views"
@@ -42,9 +44,16 @@ type Deps struct {
 	SecureCookies bool
 	// PageCache keeps rendered reader pages; nil turns it off.
 	PageCache *PageCache
-	// Generation counts committed writes (db.DB.Generation); cached pages
-	// are valid for one generation only.
-	Generation func() uint64
+	// Changes publishes what committed writes changed, as cache tags; the
+	// page cache drops the pages carrying them and Purger purges them at
+	// the edge.
+	Changes models.Changes
+	// PurgeStyle names the header reader pages carry their tags in;
+	// Purger, when set, sends the purges (started by whoever built it);
+	// EdgeLongLived lets the edge keep pages a day, as it is purged.
+	PurgeStyle    edge.Style
+	Purger        *edge.Purger
+	EdgeLongLived bool
 
 	// Media is the image library; Renditions makes and caches its resized copies.
 	Media      *models.MediaStore
@@ -72,7 +81,7 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Settings = models.NewSettingsStore(d)
 	deps.Audit = models.NewAuditStore(d, now)
 	deps.Setup = models.NewSetupStore(d, now)
-	deps.Generation = d.Generation
+	deps.Changes = d
 	deps.Media = models.NewMediaStore(d, now)
 	deps.Renditions = models.NewRenditions(deps.Media, renditionCacheBytes, resizeParallel)
 	deps.Backup = d.Backup
@@ -95,5 +104,27 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates()...)}
+	if deps.PurgeStyle == "" {
+		deps.PurgeStyle = edge.Fastly
+	}
+	h := &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates()...)}
+	if deps.Changes != nil && (deps.PageCache != nil || deps.Purger != nil) {
+		deps.Changes.Subscribe(h.dropChanged)
+	}
+	return h
+}
+
+// dropChanged drops the cached pages a committed change names, here and
+// (through the purger) at the edge.
+func (h *Handler) dropChanged(ch models.Change) {
+	tags := slices.Clone(ch.Tags)
+	if h.PageCache != nil {
+		tags = append(tags, h.PageCache.Drop(ch, h.Now())...)
+	}
+	if h.Purger != nil {
+		if ch.All {
+			tags = []string{string(models.TagChrome), string(models.TagFeeds), string(models.TagSitemaps)}
+		}
+		h.Purger.Purge(tags)
+	}
 }

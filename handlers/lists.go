@@ -27,7 +27,7 @@ func (h *Handler) sectionShow(c echo.Context) error {
 		return notFoundIf(err)
 	}
 	return h.list(c, models.ListFilter{CategoryID: cat.ID}, ListPage{
-		Kind: "Section", Heading: cat.Name, Intro: cat.Description, BaseURL: cat.URL(),
+		Kind: "Section", Heading: cat.Name, Intro: cat.Description, BaseURL: cat.URL(), ListTag: models.SectionTag(cat.ID),
 	}, cat.Slug)
 }
 
@@ -42,7 +42,7 @@ func (h *Handler) tagShow(c echo.Context) error {
 		return notFoundIf(err)
 	}
 	return h.list(c, models.ListFilter{TagID: t.ID}, ListPage{
-		Kind: "Tag", Heading: t.Name, BaseURL: t.URL(),
+		Kind: "Tag", Heading: t.Name, BaseURL: t.URL(), ListTag: models.TagTag(t.ID),
 	}, "")
 }
 
@@ -57,7 +57,7 @@ func (h *Handler) authorShow(c echo.Context) error {
 		return notFoundIf(err)
 	}
 	return h.list(c, models.ListFilter{AuthorID: u.ID}, ListPage{
-		Kind: "Author", Heading: u.Name, Intro: u.Bio, BaseURL: u.URL(),
+		Kind: "Author", Heading: u.Name, Intro: u.Bio, BaseURL: u.URL(), ListTag: models.AuthorTag(u.ID),
 	}, "")
 }
 

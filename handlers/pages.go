@@ -98,6 +98,9 @@ func (h *Handler) render(c echo.Context, status int, p page) error {
 	if err := h.Views.Render(&buf, p.template(), p); err != nil {
 		return err
 	}
+	if t, ok := p.(tagged); ok {
+		addCacheTags(c, t.cacheTags()...)
+	}
 	return c.HTMLBlob(status, buf.Bytes())
 }
 
@@ -145,6 +148,8 @@ type ListPage struct {
 	Articles []models.Article
 	Pager    models.Pager
 	BaseURL  string // the list's address without ?page
+	// ListTag is the cache tag of the list: a section, tag or author.
+	ListTag models.CacheTag
 }
 
 func (ListPage) template() string { return views.PageList }

@@ -15,15 +15,16 @@ import (
 // search, feeds, sitemaps and robots.txt.
 func (h *Handler) discoveryRoutes(e *echo.Echo, read []string) {
 	e.Match(read, "/search", h.search)
-	e.Match(read, "/feed", h.feedRSS)
-	e.Match(read, "/feed/atom", h.feedAtom)
-	e.Match(read, "/category/:slug/feed", h.feedRSS)
-	e.Match(read, "/category/:slug/feed/atom", h.feedAtom)
-	e.Match(read, "/sitemap.xml", h.sitemapIndex)
-	e.Match(read, "/sitemaps/sections.xml", h.sitemapSections)
-	e.Match(read, "/sitemaps/articles/:file", h.sitemapArticles)
-	e.Match(read, "/news-sitemap.xml", h.newsSitemap)
-	e.Match(read, "/robots.txt", h.robots)
+	feeds, sitemaps := tagWith(models.TagFeeds), tagWith(models.TagSitemaps)
+	e.Match(read, "/feed", h.feedRSS, feeds)
+	e.Match(read, "/feed/atom", h.feedAtom, feeds)
+	e.Match(read, "/category/:slug/feed", h.feedRSS, feeds)
+	e.Match(read, "/category/:slug/feed/atom", h.feedAtom, feeds)
+	e.Match(read, "/sitemap.xml", h.sitemapIndex, sitemaps)
+	e.Match(read, "/sitemaps/sections.xml", h.sitemapSections, sitemaps)
+	e.Match(read, "/sitemaps/articles/:file", h.sitemapArticles, sitemaps)
+	e.Match(read, "/news-sitemap.xml", h.newsSitemap, sitemaps)
+	e.Match(read, "/robots.txt", h.robots, sitemaps)
 }
 
 type sitemapIndexDoc struct {
