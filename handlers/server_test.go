@@ -158,7 +158,7 @@ func newTestServer(t testing.TB, demo bool) *testServer {
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		// The page cache is on in every test, so that any test of a change
 		// also shows that readers see it.
-		PageCache: NewPageCache(16<<20, time.Now()),
+		PageCache: NewPageCache(16<<20, testNow),
 		BaseURL:   testBaseURL,
 	}, d, clk.Now))
 	srv := httptest.NewServer(NewServer(h))
