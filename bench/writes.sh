@@ -67,7 +67,7 @@ wait_up "$SITE/"
 # The reader URLs: articles spread over the archive (from the sitemap),
 # every section, and the tags and authors their pages link to.
 curl -fs "$SITE/sitemaps/articles/1.xml" | grep -oE '<loc>[^<]+</loc>' | sed -E 's#<loc>https?://[^/]+##; s#</loc>##' |
-	awk 'NR % 50 == 1' | head -900 >"$OUT/urls.txt"
+	awk 'NR % 50 == 1 && n++ < 900' >"$OUT/urls.txt"
 curl -fs "$SITE/sitemaps/sections.xml" | grep -oE '<loc>[^<]+</loc>' | sed -E 's#<loc>https?://[^/]+##; s#</loc>##' >>"$OUT/urls.txt"
 for p in $(head -60 "$OUT/urls.txt"); do
 	curl -fs "$SITE$p" | grep -oE 'href="/(tag|author)/[a-z0-9-]+"' | cut -d'"' -f2
@@ -85,6 +85,7 @@ for line in io.lines("$OUT/urls.txt") do paths[#paths + 1] = line end
 math.randomseed(7)
 request = function() return wrk.format("GET", paths[math.random(#paths)]) end
 EOF
+"$OUT/writes" -site "$SITE" -db "$OUT/writes.db" -mode setup
 echo "$NURLS reader URLs; wrk -t$THREADS -c$CONNS, ${DUR}s a phase, on $(nproc) cores"
 # Warm the cache over every URL once.
 wrk -t"$THREADS" -c"$CONNS" -d"${DUR}s" -s "$OUT/urls.lua" "$SITE" >/dev/null
@@ -115,8 +116,6 @@ for round in 1 2; do
 	phase "held10.$round" "$DUR" -mode held -rate 10
 	phase "base$round.2" "$DUR"
 	phase "pub10.$round" "$DUR" -mode published -rate 10
-	# The setting put back drops every page: warm up again, unmeasured.
-	wrk -t"$THREADS" -c"$CONNS" -d3s -s "$OUT/urls.lua" "$SITE" >/dev/null
 	phase "base$round.3" "$DUR"
 	phase "editor.$round" 32 -mode publish -every 30s
 	phase "base$round.4" "$DUR"

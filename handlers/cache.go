@@ -239,6 +239,11 @@ func (h *Handler) cacheHorizon(ctx context.Context, now time.Time, began uint64)
 	if t, ok := h.PageCache.knownHorizon(now); ok {
 		return t, nil
 	}
+	h.PageCache.hzMu.Lock()
+	defer h.PageCache.hzMu.Unlock()
+	if t, ok := h.PageCache.knownHorizon(now); ok {
+		return t, nil
+	}
 	st, err := h.Settings.Get(ctx)
 	if err != nil {
 		return time.Time{}, err

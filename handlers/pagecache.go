@@ -28,6 +28,9 @@ type PageCache struct {
 	// began may show what was dropped meanwhile, and is not stored.
 	drops uint64
 	hz    horizon
+	// hzMu lets one request at a time look the horizon up after a drop,
+	// instead of every request at once.
+	hzMu sync.Mutex
 	// changed is when each tag was last dropped, for Last-Modified; floor
 	// is the earliest any page may claim (start-up, the last horizon
 	// passed, the last forgetting of changed).

@@ -5,8 +5,10 @@
 //
 //	go run ./bench/writes -site http://127.0.0.1:18080 -db bench/out/x.db -mode held -rate 10 -for 15s
 //
-// Modes: held and published (comments; the site's moderation setting is
-// set to match first), publish (one new article every -every).
+// Modes: setup (moderation "unknown" and one approved comment by a
+// regular, before the run), held (comments by new names, held) and
+// published (comments by the regular, published at once), publish (one new
+// article every -every).
 package main
 
 import (
@@ -21,6 +23,12 @@ import (
 
 	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/models"
+)
+
+// The regular commenter, whose comments are published at once.
+const (
+	regularName  = "Regular Reader"
+	regularEmail = "regular@example.com"
 )
 
 func main() {
@@ -49,30 +57,28 @@ func run(site, path, mode string, rate float64, every, dur time.Duration) error 
 	if mode == "publish" {
 		return publish(ctx, articles, every, end)
 	}
+	newest, err := articles.Latest(ctx, 20)
+	if err != nil {
+		return err
+	}
+	// The site holds comments from unknown commenters (moderation
+	// "unknown"); a regular, with an approved comment already, is
+	// published at once. Settings stay as they are during the run.
 	settings := models.NewSettingsStore(store)
 	st, err := settings.Get(ctx)
 	if err != nil {
 		return err
 	}
-	want := models.ModerateAll
-	if mode == "published" {
-		want = models.ModerateNone
-	}
-	if old := st.ModerationMode; old != want {
-		st.ModerationMode = want
+	if st.ModerationMode != models.ModerateUnknown {
+		st.ModerationMode = models.ModerateUnknown
 		if err := settings.Save(ctx, st); err != nil {
 			return err
 		}
-		// Put the site back as it was: the next phase starts from it.
-		defer func() {
-			st.ModerationMode = old
-			if err := settings.Save(ctx, st); err != nil {
-				fmt.Fprintln(os.Stderr, "writes: restore moderation:", err)
-			}
-		}()
 	}
-	newest, err := articles.Latest(ctx, 20)
-	if err != nil {
+	if mode == "setup" {
+		st.ModerationMode = models.ModerateNone
+		_, err := models.NewCommentStore(store).Create(ctx, models.CommentInput{ArticleID: newest[len(newest)-1].ID,
+			Name: regularName, Email: regularEmail, Body: "A regular's first comment.", IP: "10.255.0.1", Now: time.Now()}, st)
 		return err
 	}
 	client := &http.Client{Timeout: 10 * time.Second,
@@ -83,8 +89,11 @@ func run(site, path, mode string, rate float64, every, dur time.Duration) error 
 	for n := 0; time.Now().Before(end); n++ {
 		<-tick.C
 		a := newest[n%len(newest)]
-		form := url.Values{"name": {fmt.Sprintf("Reader %d", n)},
-			"comment": {fmt.Sprintf("Comment %d at %s: the numbers do not add up.", n, time.Now().Format(time.RFC3339Nano))}}
+		form := url.Values{"name": {fmt.Sprintf("Reader %d", n)}, "comment": {fmt.Sprintf("Comment %d at %s: the numbers do not add up.", n, time.Now().Format(time.RFC3339Nano))}}
+		if mode == "published" {
+			form.Set("name", regularName)
+			form.Set("email", regularEmail)
+		}
 		req, _ := http.NewRequest(http.MethodPost, site+a.URL()+"/comments", strings.NewReader(form.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("Origin", site)
