@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/models"
 )
 
@@ -28,7 +27,7 @@ func warm(t *testing.T, ts *testServer) *warmSite {
 	w := &warmSite{ts: ts, tags: map[string][]string{}}
 	paths := []string{"/", "/feed", "/sitemap.xml"}
 	q := func(query string) {
-		rows, err := ts.DB.R.Query(query)
+		rows, err := ts.H.DB.Query(context.Background(), query)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -217,13 +216,14 @@ func TestAnotherProcessWriteReachesTheCache(t *testing.T) {
 	article := w.paths[len(w.paths)-1]
 	ts.postForm(t, article+"/comments", commentForm("Approved from the command line.", "Rita"))
 	c := ts.lastComment(t)
-	other, err := db.Open(ts.DB.Path)
+	// The other process: its own stores over the same file.
+	other, err := models.Open(context.Background(), ts.H.DB.Path, testOptions(time.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer other.Close()
 	start := time.Now()
-	if _, err := models.NewCommentStore(other).SetStatus(context.Background(), []int64{c.ID}, models.CommentApproved); err != nil {
+	if _, err := other.Comments.SetStatus(context.Background(), []int64{c.ID}, models.CommentApproved); err != nil {
 		t.Fatal(err)
 	}
 	for time.Since(start) < 5*time.Second {

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/models"
 )
 
@@ -63,13 +62,13 @@ func TestThroughVarnish(t *testing.T) {
 	base := "http://127.0.0.1:" + edgePort
 	waitUp(t, base+"/")
 
-	store, err := db.Open(dbPath) // another process's view, as a moderator's would be
+	ctx := context.Background()
+	store, err := models.Open(ctx, dbPath, models.Options{}) // another process's view, as a moderator's would be
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	ctx := context.Background()
-	articles := models.NewArticleStore(store, time.Now)
+	articles := store.Articles
 	latest, err := articles.Latest(ctx, 8)
 	if err != nil || len(latest) < 8 {
 		t.Fatalf("latest articles: %v (%d)", err, len(latest))
@@ -100,8 +99,8 @@ func TestThroughVarnish(t *testing.T) {
 	// A comment approved by a moderator shows on the article; another
 	// article stays served from Varnish.
 	get(t, base+b.URL())
-	comments := models.NewCommentStore(store)
-	st, err := models.NewSettingsStore(store).Get(ctx)
+	comments := store.Comments
+	st, err := store.Settings.Get(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
