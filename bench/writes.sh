@@ -10,25 +10,28 @@
 # bench/writes posts comments from many client addresses (the site trusts
 # X-Forwarded-For from 127.0.0.1) to the 20 newest articles: held for
 # moderation at 1 and 10 a second, published at once at 10 a second; then
-# an editor publishes an article every 30 s. Each write phase runs between
+# an editor publishing an article every 30 s (one at the start of each
+# such phase). Each write phase runs between
 # no-write phases, twice over; the script prints requests a second and p99
 # of every phase, and for each kind of write the median ratio of its
 # throughput to the mean of its neighbouring no-write phases. Then Varnish
 # (the shipped VCL) serving a cached article against nginx serving the same
 # bytes as a static file.
 #
-# Environment: DURATION (seconds a phase, default 10), CONNS (64), THREADS (2).
+# Environment: DURATION (seconds a phase, default 30), CONNS (64), THREADS (2),
+# PORT_BASE (18090: the site, then Varnish and nginx on the next two).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 OUT=$ROOT/bench/out
-DUR=${DURATION:-10}
+DUR=${DURATION:-30}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
-SITE_PORT=18090
-VARNISH_PORT=18091
-NGINX_PORT=18092
+PORT_BASE=${PORT_BASE:-18090}
+SITE_PORT=$PORT_BASE
+VARNISH_PORT=$((PORT_BASE + 1))
+NGINX_PORT=$((PORT_BASE + 2))
 SITE=http://127.0.0.1:$SITE_PORT
 DB=$OUT/news-100000-1000000.db
 mkdir -p "$OUT"
@@ -44,20 +47,9 @@ fi
 cp "$DB" "$OUT/writes.db"
 rm -f "$OUT/writes.db-wal" "$OUT/writes.db-shm"
 
-PIDS=()
-cleanup() {
-	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-	wait 2>/dev/null || true
-}
-trap cleanup EXIT
-wait_up() {
-	for _ in $(seq 1 400); do
-		curl -fso /dev/null "$1" && return 0
-		sleep 0.05
-	done
-	echo "nothing answers at $1" >&2
-	return 1
-}
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+need_tools
 
 "$OUT/news" --addr "127.0.0.1:$SITE_PORT" --db "$OUT/writes.db" --no-demo --cache-size 512 \
 	--trusted-proxy 127.0.0.1 --purge-style varnish >"$OUT/writes-site.log" 2>&1 &
@@ -76,10 +68,6 @@ echo / >>"$OUT/urls.txt"
 sort -u "$OUT/urls.txt" -o "$OUT/urls.txt"
 NURLS=$(wc -l <"$OUT/urls.txt")
 cat >"$OUT/urls.lua" <<EOF
-local paths = {}
-for line in io.lines("$OUT/urls.txt") do paths[#paths + 1] = line end
-math.randomseed(7)
-request = function() return wrk.format("GET", paths[math.random(#paths)]) end
 local paths = {}
 for line in io.lines("$OUT/urls.txt") do paths[#paths + 1] = line end
 math.randomseed(7)
@@ -117,7 +105,7 @@ for round in 1 2; do
 	phase "base$round.2" "$DUR"
 	phase "pub10.$round" "$DUR" -mode published -rate 10
 	phase "base$round.3" "$DUR"
-	phase "editor.$round" 32 -mode publish -every 30s
+	phase "editor.$round" "$DUR" -mode publish -every 30s
 	phase "base$round.4" "$DUR"
 done
 tail -n 8 "$OUT/writes-writer.log"
@@ -141,37 +129,9 @@ chmod 644 "$VDIR/news.vcl"
 varnishd -F -a "127.0.0.1:$VARNISH_PORT" -f "$VDIR/news.vcl" -n "$VDIR/n" -s malloc,64m >"$OUT/varnish.log" 2>&1 &
 PIDS+=("$!")
 wait_up "http://127.0.0.1:$VARNISH_PORT/"
-mkdir -p "$OUT/static" "$OUT/nginx"
+mkdir -p "$OUT/static"
 curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$VARNISH_PORT$ARTICLE" -o "$OUT/static/article.gz"
-USER_LINE=""
-[[ $(id -u) -eq 0 ]] && USER_LINE="user $(id -un);"
-cat >"$OUT/nginx-gz.conf" <<EOF
-$USER_LINE
-worker_processes 2;
-pid $OUT/nginx/nginx-gz.pid;
-error_log $OUT/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-	access_log off;
-	sendfile on;
-	keepalive_requests 100000;
-	client_body_temp_path $OUT/nginx/body;
-	proxy_temp_path $OUT/nginx/proxy;
-	fastcgi_temp_path $OUT/nginx/fastcgi;
-	uwsgi_temp_path $OUT/nginx/uwsgi;
-	scgi_temp_path $OUT/nginx/scgi;
-	types { text/html gz; }
-	server {
-		listen 127.0.0.1:$NGINX_PORT;
-		root $OUT/static;
-		add_header Content-Encoding gzip;
-	}
-}
-EOF
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-"$NGINX" -p "$OUT/nginx" -c "$OUT/nginx-gz.conf" -g 'daemon off;' &
-PIDS+=("$!")
-wait_up "http://127.0.0.1:$NGINX_PORT/article.gz"
+start_nginx nginx-gz "$NGINX_PORT" "$OUT/static" "text/html gz;" article.gz "add_header Content-Encoding gzip;"
 edge() { # NAME URL
 	wrk -t"$THREADS" -c"$CONNS" -d3s -H 'Accept-Encoding: gzip' "$2" >/dev/null
 	local res

@@ -178,6 +178,8 @@ func TestCacheNeverStale(t *testing.T) {
 	if _, body := ts.fetch(t, path); strings.Contains(body, "About time too.") {
 		t.Fatal("a pending comment is shown")
 	}
+	section := "/category/" + cats[0].Slug
+	warm(section)
 	var commentID int64
 	if err := ts.H.DB.QueryRow(ctx, `SELECT id FROM comments WHERE article_id = ?`, a.ID).Scan(&commentID); err != nil {
 		t.Fatal(err)
@@ -186,7 +188,12 @@ func TestCacheNeverStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	see(path, "About time too.")
-	see("/category/"+cats[0].Slug, "1 comment")
+	// The section's cards show no comment count: its page stays cached.
+	res, body := ts.fetch(t, section)
+	wantCache(t, res, "hit")
+	if strings.Contains(body, "1 comment") {
+		t.Errorf("%s shows a comment count on a card", section)
+	}
 
 	// A settings change.
 	warm("/tag/harbour")

@@ -44,11 +44,13 @@ func TagTag(id int64) CacheTag { return "t" + CacheTag(strconv.FormatInt(id, 10)
 func AuthorTag(id int64) CacheTag { return "u" + CacheTag(strconv.FormatInt(id, 10)) }
 
 // CardTags are the tags of a list of articles shown as cards: each one's
-// content and comment count.
+// content. Cards show no comment count, so that an approved comment drops
+// its article's page (and the front page while it is the lead), not every
+// list and related block it appears in.
 func CardTags(list []Article) []CacheTag {
-	out := make([]CacheTag, 0, 2*len(list))
+	out := make([]CacheTag, 0, len(list))
 	for _, a := range list {
-		out = append(out, ArticleTag(a.ID), ArticleCommentsTag(a.ID))
+		out = append(out, ArticleTag(a.ID))
 	}
 	return out
 }

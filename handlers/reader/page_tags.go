@@ -19,14 +19,15 @@ func (l Layout) cacheTags() []models.CacheTag {
 	return out
 }
 
-// cacheTags of the front page: every section's block, the lead and cards.
+// cacheTags of the front page: every section's block, the lead (with its
+// comment count) and the cards.
 func (p HomePage) cacheTags() []models.CacheTag {
 	out := p.Layout.cacheTags()
 	for _, s := range p.Sections {
 		out = append(out, models.SectionTag(s.ID))
 	}
 	if p.Lead != nil {
-		out = append(out, models.CardTags([]models.Article{*p.Lead})...)
+		out = append(out, models.ArticleTag(p.Lead.ID), models.ArticleCommentsTag(p.Lead.ID))
 	}
 	for _, b := range p.Blocks {
 		out = append(out, models.CardTags(b.Articles)...)
