@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/handlers/newsroom"
+	"github.com/newsroom/news/handlers/pagecache"
 )
 
 // Group is a set of routes that share middleware. Every route the site
@@ -117,9 +118,6 @@ type Groups struct {
 	SignIn *Group
 	// Newsroom is the rest of /admin: signed in, each route by action.
 	Newsroom *NewsroomGroup
-	// Compress gzips an HTML or CSS answer of a route outside the cached
-	// groups for clients that accept it.
-	Compress echo.MiddlewareFunc
 	// Streaming is for long-lived responses such as Server-Sent Events:
 	// no page cache, no buffering, and a write deadline of its own in
 	// place of the server's WriteTimeout.
@@ -138,7 +136,7 @@ func newGroups(e *echo.Echo, s *Server, d Deps) *Groups {
 	}
 	return &Groups{
 		Reader:  g(GroupReader, "", s.Cache.Pages),
-		Fresh:   g(GroupFresh, "", s.Cache.Compress),
+		Fresh:   g(GroupFresh, "", pagecache.Compress, cacheControl(freshCacheControl)),
 		Machine: g(GroupMachine, "", s.Cache.Pages),
 		Comments: g(GroupComments, "", kit.RefuseCrossSite(d.Logger, "This form can only be sent from this site's own pages. "+
 			"Please open the article and send your comment from there.")),
@@ -146,7 +144,22 @@ func newGroups(e *echo.Echo, s *Server, d Deps) *Groups {
 		SignIn:    g(GroupSignIn, "/admin", newsroom.NoStore, nr.SameOrigin),
 		Newsroom:  &NewsroomGroup{*g(GroupNewsroom, "/admin", newsroom.NoStore, nr.SameOrigin, nr.RequireSession)},
 		Streaming: g(GroupStreaming, "", streaming(d.StreamTimeout)),
-		Compress:  s.Cache.Compress,
+	}
+}
+
+// freshCacheControl lets browsers and shared caches keep a page made for
+// each request (search, the corrections list) a minute: nothing purges
+// it, so it must not be kept longer.
+const freshCacheControl = "public, max-age=60"
+
+// cacheControl sets the Cache-Control of the group's answers; an error
+// page sets its own (reader.Handler.HTTPError).
+func cacheControl(v string) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Response().Header().Set("Cache-Control", v)
+			return next(c)
+		}
 	}
 }
 

@@ -40,7 +40,7 @@ func routes(g *Groups, rd *reader.Handler, nr *newsroom.Handler) {
 	g.Comments.POST("/:section/:slug/comments", rd.CommentCreate)
 	g.Comments.Read("/:section/:slug/comments", rd.CommentsRedirect)
 
-	g.Media.Read("/static/*", rd.StaticFile, g.Compress)
+	g.Media.Read("/static/*", rd.StaticFile, pagecache.Compress)
 	g.Media.Read("/media/:id/:file", rd.MediaShow)
 
 	g.SignIn.GET("/login", nr.LoginShow)

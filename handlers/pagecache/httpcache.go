@@ -133,14 +133,14 @@ func notModified(req *http.Request, p *cachedPage, now time.Time) bool {
 
 // Compress is middleware sending HTML and CSS answers gzip-compressed to
 // clients that accept it, for routes outside the page cache.
-func (h *Middleware) Compress(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error { return h.compressed(c, next) }
+func Compress(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error { return Compressed(c, next) }
 }
 
-// compressed runs next and sends what it wrote gzip-compressed when it is
-// HTML or CSS and the client accepts gzip (search, error pages, the
-// newsroom, the style sheet). Anything else goes out as written.
-func (h *Middleware) compressed(c echo.Context, next echo.HandlerFunc) error {
+// Compressed runs next and sends what it wrote gzip-compressed when it is
+// HTML or CSS and the client accepts gzip (search, error pages, the style
+// sheet), whatever its status. Anything else goes out as written.
+func Compressed(c echo.Context, next echo.HandlerFunc) error {
 	if !acceptsGzip(c.Request()) {
 		return next(c)
 	}
@@ -164,7 +164,8 @@ func (h *Middleware) compressed(c echo.Context, next echo.HandlerFunc) error {
 // is text the client accepts gzip for.
 func writeCompressed(c echo.Context, w http.ResponseWriter, cw *captureWriter) error {
 	hd, body := w.Header(), cw.buf.Bytes()
-	if cw.status == http.StatusOK && compressible(hd) && acceptsGzip(c.Request()) && len(body) > 0 {
+	hasBody := cw.status != http.StatusNotModified && cw.status != http.StatusNoContent
+	if hasBody && compressible(hd) && acceptsGzip(c.Request()) && len(body) > 0 {
 		body = gzipBytes(body, false)
 		hd.Set("Content-Encoding", "gzip")
 		hd.Add("Vary", "Accept-Encoding")
