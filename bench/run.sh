@@ -12,7 +12,8 @@
 # With --pprof, a CPU profile of the uncached server is saved in bench/out.
 #
 # Environment: ARTICLES, COMMENTS (corpus size), DURATION (default 15s),
-# CONNS (64), THREADS (2), PORT_BASE (18080: the site, then 3 more ports).
+# CONNS (64), THREADS (2), PORT_BASE (18080: the site, the uncached site,
+# nginx and pprof listen on PORT_BASE to PORT_BASE+3).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

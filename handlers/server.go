@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -31,6 +32,9 @@ type Deps struct {
 	Views  *views.Renderer
 	Assets *static.Assets
 	Logger *slog.Logger
+	// AccessLog, when set, writes the request lines off the request path;
+	// nil writes them through Logger as each request ends.
+	AccessLog *kit.AccessLog
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
 	// TrustedProxies are the proxies whose X-Forwarded-For is believed.
@@ -65,6 +69,10 @@ type Server struct {
 	Cache *pagecache.Middleware
 	// Groups are the route groups; tests add their routes through them.
 	Groups *Groups
+	// changes counts the committed changes published (models.Changes):
+	// the reader's chrome is rebuilt when it moves.
+	changes atomic.Uint64
+	purger  *edge.Purger
 }
 
 // NewServer builds the whole Echo server: middleware, error handler and
@@ -90,21 +98,21 @@ func NewServer(d Deps) (*Server, error) {
 	s.Reader = reader.New(reader.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Media: st.Media, Renditions: st.Renditions,
-		OldAddresses: st.OldAddresses, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
+		OldAddresses: st.OldAddresses, Pages: st.Pages, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
+		Generation: s.changes.Load,
 	})
 	s.Newsroom = newsroom.New(newsroom.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Audit: st.Audit, Setup: st.Setup,
-		Media: st.Media, Renditions: st.Renditions, Views: d.Views, Logger: d.Logger, Now: d.Now,
-		SessionKeys: d.SessionKeys, SecureCookies: d.SecureCookies, Backup: st.Backup,
+		Media: st.Media, Renditions: st.Renditions, Pages: st.Pages, Views: d.Views, Logger: d.Logger, Now: d.Now,
+		Preview: s.Reader.Preview, SessionKeys: d.SessionKeys, SecureCookies: d.SecureCookies, Backup: st.Backup,
 	})
 	s.Cache = &pagecache.Middleware{
 		PageCache: d.PageCache, Settings: st.Settings, Articles: st.Articles, Now: d.Now, Logger: d.Logger,
 		KnownNotice: reader.KnownNotice, PurgeStyle: d.PurgeStyle, EdgeLongLived: d.EdgeLongLived,
 	}
-	if d.PageCache != nil || d.Purger != nil {
-		st.Changes().Subscribe(func(ch models.Change) { dropChanged(d, ch) })
-	}
+	s.purger = d.Purger
+	st.Changes().Subscribe(s.dropChanged)
 	e := s.Echo
 	e.HideBanner = true
 	e.HidePort = true
@@ -112,25 +120,32 @@ func NewServer(d Deps) (*Server, error) {
 	e.HTTPErrorHandler = s.Reader.HTTPError
 	// Old addresses are looked up before a 404 of any address, so this one
 	// middleware is the site's, not a group's.
-	e.Use(kit.AssignRequestID, kit.LogRequests(d.Logger), kit.RecoverPanics(d.Logger), kit.SecurityHeaders,
+	logRequests := kit.LogRequests(d.Logger)
+	if d.AccessLog != nil {
+		logRequests = d.AccessLog.Middleware()
+	}
+	e.Use(kit.AssignRequestID, logRequests, kit.RecoverPanics(d.Logger), kit.SecurityHeaders,
 		s.Reader.RedirectOldAddresses)
 	s.Groups = newGroups(e, s, d)
 	routes(s.Groups, s.Reader, s.Newsroom)
+	s.Newsroom.Reserved = reservedSegments(e.Routes())
 	return s, nil
 }
 
-// dropChanged drops the cached pages a committed change names, here and
-// (through the purger) at the edge.
-func dropChanged(d Deps, ch models.Change) {
+// dropChanged is told each committed change: the chrome is rebuilt and
+// the cached pages the change names are dropped, here and (through the
+// purger) at the edge.
+func (s *Server) dropChanged(ch models.Change) {
+	s.changes.Add(1)
 	tags := slices.Clone(ch.Tags)
-	if d.PageCache != nil {
-		tags = append(tags, d.PageCache.Drop(ch, d.Now())...)
+	if pc := s.Cache.PageCache; pc != nil {
+		tags = append(tags, pc.Drop(ch, s.Cache.Now())...)
 	}
-	if d.Purger != nil {
+	if s.purger != nil {
 		if ch.All {
 			tags = []string{string(models.TagChrome), string(models.TagFeeds), string(models.TagSitemaps)}
 		}
-		d.Purger.Purge(tags)
+		s.purger.Purge(tags)
 	}
 }
 

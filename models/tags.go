@@ -43,18 +43,6 @@ func TagTag(id int64) CacheTag { return "t" + CacheTag(strconv.FormatInt(id, 10)
 // AuthorTag names an author's list pages.
 func AuthorTag(id int64) CacheTag { return "u" + CacheTag(strconv.FormatInt(id, 10)) }
 
-// CardTags are the tags of a list of articles shown as cards: each one's
-// content. Cards show no comment count, so that an approved comment drops
-// its article's page (and the front page while it is the lead), not every
-// list and related block it appears in.
-func CardTags(list []Article) []CacheTag {
-	out := make([]CacheTag, 0, len(list))
-	for _, a := range list {
-		out = append(out, ArticleTag(a.ID))
-	}
-	return out
-}
-
 // Change is what a committed write changed, as the store publishes it.
 type Change = db.Change
 

@@ -30,17 +30,19 @@ const (
 	Corrections   Action = "corrections"
 	Comments      Action = "comments"
 	Sections      Action = "sections"
-	Tags          Action = "tags"
-	Settings      Action = "settings"
-	People        Action = "people"
-	AuditLog      Action = "audit"
-	Backup        Action = "backup"
+	// SitePages is writing the pages that are not news (About, Contact ...).
+	SitePages Action = "pages"
+	Tags      Action = "tags"
+	Settings  Action = "settings"
+	People    Action = "people"
+	AuditLog  Action = "audit"
+	Backup    Action = "backup"
 )
 
 var (
 	authorActions = []Action{Dashboard, Profile, Articles, Media}
 	editorActions = append(slices.Clone(authorActions),
-		OthersWork, Publish, DeleteForGood, Corrections, Comments, Sections, Tags)
+		OthersWork, Publish, DeleteForGood, Corrections, Comments, Sections, Tags, SitePages)
 	adminActions = append(slices.Clone(editorActions), Settings, People, AuditLog, Backup)
 )
 

@@ -30,7 +30,7 @@ func (p HomePage) cacheTags() []models.CacheTag {
 		out = append(out, models.ArticleTag(p.Lead.ID), models.ArticleCommentsTag(p.Lead.ID))
 	}
 	for _, b := range p.Blocks {
-		out = append(out, models.CardTags(b.Articles)...)
+		out = append(out, cardTags(b.Articles)...)
 	}
 	return out
 }
@@ -39,7 +39,7 @@ func (p HomePage) cacheTags() []models.CacheTag {
 // articles' cards.
 func (p ArticlePage) cacheTags() []models.CacheTag {
 	out := append(p.Layout.cacheTags(), models.ArticleTag(p.Article.ID), models.ArticleCommentsTag(p.Article.ID))
-	return append(out, models.CardTags(p.Related)...)
+	return append(out, cardTags(p.Related)...)
 }
 
 // cacheTags of a list page: the list and its cards.
@@ -48,5 +48,5 @@ func (p ListPage) cacheTags() []models.CacheTag {
 	if p.ListTag != "" {
 		out = append(out, p.ListTag)
 	}
-	return append(out, models.CardTags(p.Articles)...)
+	return append(out, cardTags(p.Articles)...)
 }

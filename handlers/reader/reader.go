@@ -24,15 +24,21 @@ type Deps struct {
 	Renditions *models.Renditions
 	// OldAddresses are the addresses of an imported site, which redirect.
 	OldAddresses *models.OldAddressStore
-	Views        *views.Renderer
-	Assets       *static.Assets
-	Logger       *slog.Logger
+	// Pages are the site's pages that are not news (About, Contact ...).
+	Pages  *models.PageStore
+	Views  *views.Renderer
+	Assets *static.Assets
+	Logger *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
 	// BaseURL is the site's public address without a trailing slash, such
 	// as https://news.example.com: the start of every absolute URL (feeds,
 	// sitemaps, canonical links, social cards).
 	BaseURL string
+	// Generation counts the committed changes published (models.Changes;
+	// writes no reader sees publish none): the chrome every page shares is
+	// rebuilt when it moves.
+	Generation func() uint64
 }
 
 // Handler serves the reader site.
@@ -40,6 +46,8 @@ type Handler struct {
 	Deps
 	// CommentLimit counts comment posts per client address.
 	CommentLimit *RateLimiter
+	// chromes keeps the chrome reader pages share (chrome.go).
+	chromes *chromeCache
 }
 
 // New returns a Handler over deps.
@@ -50,5 +58,5 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...)}
+	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), chromes: &chromeCache{}}
 }
