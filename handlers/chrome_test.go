@@ -79,3 +79,43 @@ func TestChromeShowsAScheduledArticleWhenItsTimeComes(t *testing.T) {
 		t.Error("the scheduled article is not in Latest posts once its time has come")
 	}
 }
+
+// The chrome is rebuilt only on changes that name it: a new headline of an
+// article in Latest posts (which names that article, not the chrome) shows
+// in the sidebar of every page, and a comment approved elsewhere leaves it
+// right.
+func TestChromeFollowsALatestArticlesHeadline(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, true)
+	ctx := context.Background()
+	latest, err := ts.H.Articles.Latest(ctx, 1)
+	if err != nil || len(latest) == 0 {
+		t.Fatalf("no latest article: %v", err)
+	}
+	a, err := ts.H.Articles.ByID(ctx, latest[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := firstArticlePath(t, ts)
+	pages := []string{"/", other, "/search?q=harbour"}
+	for _, p := range pages {
+		ts.get(t, p)
+	}
+	id := pendingComment(t, ts, a, "Ada Reader", "Noted.")
+	if _, err := ts.H.Comments.SetStatus(ctx, []int64{id}, models.CommentApproved); err != nil {
+		t.Fatal(err)
+	}
+	in := models.ArticleInput{Title: "Ferry timetable changes from Monday", Slug: a.Slug, Summary: a.Summary, BodyMD: a.BodyMD,
+		CategoryID: a.Category.ID, AuthorID: a.Author.ID, Status: a.Status, CommentsOpen: a.CommentsOpen,
+		Featured: a.Featured, PublishedAt: a.PublishedAt, Tags: tagNames(t, ts, a.ID)}
+	if _, err := ts.H.Articles.UpdateEdited(ctx, a.ID, a.Version, in, models.Editor{Note: "edited"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		_, body := ts.get(t, p)
+		latest := section(t, body, `id="latest-posts"`, `</ol>`)
+		if !strings.Contains(latest, ">Ferry timetable changes from Monday<") || strings.Contains(latest, ">"+a.Title+"<") {
+			t.Errorf("GET %s: Latest posts shows the old headline", p)
+		}
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net"
 	"slices"
-	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -69,9 +68,6 @@ type Server struct {
 	Cache *pagecache.Middleware
 	// Groups are the route groups; tests add their routes through them.
 	Groups *Groups
-	// changes counts the committed changes published (models.Changes):
-	// the reader's chrome is rebuilt when it moves.
-	changes atomic.Uint64
 	purger  *edge.Purger
 }
 
@@ -99,7 +95,7 @@ func NewServer(d Deps) (*Server, error) {
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Media: st.Media, Renditions: st.Renditions,
 		OldAddresses: st.OldAddresses, Pages: st.Pages, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
-		Generation: s.changes.Load,
+		Changes: st.Changes(),
 	})
 	s.Newsroom = newsroom.New(newsroom.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
@@ -132,11 +128,10 @@ func NewServer(d Deps) (*Server, error) {
 	return s, nil
 }
 
-// dropChanged is told each committed change: the chrome is rebuilt and
-// the cached pages the change names are dropped, here and (through the
+// dropChanged is told each committed change: the cached pages it names
+// are dropped, here and (through the
 // purger) at the edge.
 func (s *Server) dropChanged(ch models.Change) {
-	s.changes.Add(1)
 	tags := slices.Clone(ch.Tags)
 	if pc := s.Cache.PageCache; pc != nil {
 		tags = append(tags, pc.Drop(ch, s.Cache.Now())...)

@@ -3,6 +3,7 @@ package reader
 import (
 	"context"
 	"html/template"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,7 +18,7 @@ import (
 // built once per change of what it shows, not per page, and rendered to
 // ready HTML by the views.
 type siteChrome struct {
-	gen   uint64    // the database's write count it was built at
+	gen   uint64    // chromeCache.gen when it was built
 	until time.Time // the next midnight or scheduled article, whichever first
 	// base is the Layout every page starts from.
 	base Layout
@@ -25,27 +26,57 @@ type siteChrome struct {
 	// section. Any other value shows the masthead of "". feeds likewise
 	// hold the head's feed links.
 	mastheads, feeds map[string]template.HTML
+	// tags name what it shows (Layout.cacheTags): "chrome" and the
+	// articles Latest posts links.
+	tags []string
 }
 
 // chromeCache holds the current chrome; builds are rare and one at a time.
 type chromeCache struct {
 	cur   atomic.Pointer[siteChrome]
 	build sync.Mutex
+	// gen moves on with each committed change that names the chrome's
+	// tags (changed); building is set while a chrome is built.
+	gen      atomic.Uint64
+	building atomic.Bool
 }
 
-// chrome returns the current chrome, building it when a write or the time
-// has changed what it shows.
-func (h *Handler) chrome(ctx context.Context) (*siteChrome, error) {
-	var gen uint64
-	if h.Generation != nil {
-		gen = h.Generation()
+// changed is told each committed change (models.Changes). One that names
+// the chrome or an article in its Latest posts, or whose tags are unknown,
+// makes the next page build it again; so does any change while a chrome is
+// being built, which may have read what the change replaced. Other writes
+// (a comment, an edit of an older article) leave it as it is.
+func (cc *chromeCache) changed(ch models.Change) {
+	if ch.All || cc.building.Load() {
+		cc.gen.Add(1)
+		return
 	}
+	cur := cc.cur.Load()
+	if cur == nil {
+		return
+	}
+	for _, t := range ch.Tags {
+		if slices.Contains(cur.tags, t) {
+			cc.gen.Add(1)
+			return
+		}
+	}
+}
+
+// chrome returns the current chrome, building it when a change or the
+// time has changed what it shows.
+func (h *Handler) chrome(ctx context.Context) (*siteChrome, error) {
+	gen := h.chromes.gen.Load()
 	now := h.Now()
 	if c := h.chromes.cur.Load(); c.fresh(gen, now) {
 		return c, nil
 	}
 	h.chromes.build.Lock()
 	defer h.chromes.build.Unlock()
+	h.chromes.building.Store(true)
+	defer h.chromes.building.Store(false)
+	// Read after building is set: a change from here on moves it again.
+	gen = h.chromes.gen.Load()
 	if c := h.chromes.cur.Load(); c.fresh(gen, now) {
 		return c, nil
 	}
@@ -104,6 +135,9 @@ func (h *Handler) buildChrome(ctx context.Context, gen uint64, now time.Time) (*
 	}}
 	if err := h.renderChrome(c); err != nil {
 		return nil, err
+	}
+	for _, t := range c.base.cacheTags() {
+		c.tags = append(c.tags, string(t))
 	}
 	return c, nil
 }

@@ -38,7 +38,7 @@ func (h *Handler) Home(c echo.Context) error {
 	cards := cardsOf(all, l.zone())
 	if front.Lead != nil {
 		p.Lead = &cards[0]
-		countComments(p.Lead, lead)
+		countComments(p.Lead, *front.Lead)
 		cards = cards[1:]
 	}
 	if err := h.withCardHTML(cards); err != nil {

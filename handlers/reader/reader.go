@@ -35,10 +35,11 @@ type Deps struct {
 	// as https://news.example.com: the start of every absolute URL (feeds,
 	// sitemaps, canonical links, social cards).
 	BaseURL string
-	// Generation counts the committed changes published (models.Changes;
-	// writes no reader sees publish none): the chrome every page shares is
-	// rebuilt when it moves.
-	Generation func() uint64
+	// Changes publishes what each committed write changed, as cache
+	// tags (models.Stores.Changes): the chrome every page shares is rebuilt
+	// when a change names it (chrome.go). Nil in a reader that never sees
+	// writes.
+	Changes models.Changes
 }
 
 // Handler serves the reader site.
@@ -62,5 +63,10 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), chromes: &chromeCache{}, commentCards: newCommentCards(), articleCards: newArticleCards()}
+	h := &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), chromes: &chromeCache{},
+		commentCards: newCommentCards(), articleCards: newArticleCards()}
+	if deps.Changes != nil {
+		deps.Changes.Subscribe(h.chromes.changed)
+	}
+	return h
 }
