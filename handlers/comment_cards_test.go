@@ -1,13 +1,13 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/newsroom/news/models"
-	"github.com/newsroom/news/views"
 )
 
 // An approved comment's card is rendered once and kept; editing the
@@ -34,21 +34,28 @@ func TestEditedCommentShowsOnArticle(t *testing.T) {
 	}
 }
 
-// An article's card is rendered once and kept; a new comment count shows
-// on the lists at once.
-func TestCardShowsNewCommentCount(t *testing.T) {
+// An article's card is rendered once and kept; a new headline shows on
+// the lists at once, never the kept card.
+func TestCardShowsNewHeadline(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, true)
+	ctx := context.Background()
 	a := storedArticle(t, ts, 1)
-	count := func(n int) string { return `<span class="count">` + views.Plural(n, "comment", "comments") + `</span>` }
-	if _, body := ts.get(t, a.Category.URL()); !strings.Contains(body, count(a.CommentCount)) {
-		t.Fatalf("the section does not show the article's %d comments", a.CommentCount)
+	if _, body := ts.get(t, a.Category.URL()); !strings.Contains(body, `">`+a.Title+`</a></h3>`) {
+		t.Fatal("the section does not list the article")
 	}
-	id := pendingComment(t, ts, a, "Ada Reader", "First thoughts.")
-	ts.signIn(t, models.RoleEditor)
-	res, body := ts.postForm(t, "/admin/comments/"+itoa(id)+"/status", url.Values{"status": {"approved"}})
-	mustStatus(t, res, body, http.StatusSeeOther)
-	if _, body := ts.get(t, a.Category.URL()); !strings.Contains(body, count(a.CommentCount+1)) {
-		t.Error("the section's card does not count the new comment")
+	a, err := ts.H.Articles.ByID(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := models.ArticleInput{Title: "A corrected headline", Slug: a.Slug, Summary: a.Summary, BodyMD: a.BodyMD,
+		CategoryID: a.Category.ID, AuthorID: a.Author.ID, Status: a.Status, CommentsOpen: a.CommentsOpen,
+		Featured: a.Featured, PublishedAt: a.PublishedAt, Tags: tagNames(t, ts, a.ID)}
+	if _, err := ts.H.Articles.UpdateEdited(ctx, a.ID, a.Version, in, models.Editor{Note: "edited"}); err != nil {
+		t.Fatal(err)
+	}
+	_, body := ts.get(t, a.Category.URL())
+	if !strings.Contains(body, `">A corrected headline</a></h3>`) || strings.Contains(body, `">`+a.Title+`</a></h3>`) {
+		t.Error("the section's card does not show the new headline")
 	}
 }

@@ -68,7 +68,7 @@ type Server struct {
 	Cache *pagecache.Middleware
 	// Groups are the route groups; tests add their routes through them.
 	Groups *Groups
-	purger  *edge.Purger
+	purger *edge.Purger
 }
 
 // NewServer builds the whole Echo server: middleware, error handler and
