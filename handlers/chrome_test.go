@@ -105,12 +105,7 @@ func TestChromeFollowsALatestArticlesHeadline(t *testing.T) {
 	if _, err := ts.H.Comments.SetStatus(ctx, []int64{id}, models.CommentApproved); err != nil {
 		t.Fatal(err)
 	}
-	in := models.ArticleInput{Title: "Ferry timetable changes from Monday", Slug: a.Slug, Summary: a.Summary, BodyMD: a.BodyMD,
-		CategoryID: a.Category.ID, AuthorID: a.Author.ID, Status: a.Status, CommentsOpen: a.CommentsOpen,
-		Featured: a.Featured, PublishedAt: a.PublishedAt, Tags: tagNames(t, ts, a.ID)}
-	if _, err := ts.H.Articles.UpdateEdited(ctx, a.ID, a.Version, in, models.Editor{Note: "edited"}); err != nil {
-		t.Fatal(err)
-	}
+	retitle(t, ts, a.ID, "Ferry timetable changes from Monday")
 	for _, p := range pages {
 		_, body := ts.get(t, p)
 		latest := section(t, body, `id="latest-posts"`, `</ol>`)
