@@ -19,7 +19,7 @@ func (l AdminLayout) Can(area string) bool {
 	switch area {
 	case "articles", "media", "profile", "dashboard":
 		return l.User.ID != 0
-	case "comments", "sections", "tags":
+	case "comments", "front", "sections", "tags":
 		return l.User.Role == models.RoleAdmin || l.User.Role == models.RoleEditor
 	default: // settings, people, audit, backup
 		return l.User.Role == models.RoleAdmin
@@ -55,6 +55,7 @@ type MenuItem struct {
 var adminMenu = []MenuItem{
 	{Key: "articles", Label: "Articles", URL: "/admin/articles"},
 	{Key: "comments", Label: "Comments", URL: "/admin/comments"},
+	{Key: "front", Label: "Front page", URL: "/admin/front"},
 	{Key: "sections", Label: "Sections", URL: "/admin/sections"},
 	{Key: "tags", Label: "Tags", URL: "/admin/tags"},
 	{Key: "media", Label: "Media", URL: "/admin/media"},

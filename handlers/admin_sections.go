@@ -162,6 +162,19 @@ func (h *Handler) adminSectionMove(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/admin/sections")
 }
 
+// adminSectionNav puts a section in the navigation (and a block for it on
+// the front page) or keeps it out.
+func (h *Handler) adminSectionNav(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := h.Categories.SetInNav(c.Request().Context(), id, c.FormValue("in_nav") == "1"); err != nil {
+		return notFoundIf(err)
+	}
+	return c.Redirect(http.StatusSeeOther, "/admin/sections")
+}
+
 func (h *Handler) sectionDeletePage(c echo.Context, id int64) (AdminSectionDeletePage, error) {
 	l, err := h.adminLayout(c, "Delete section", "sections")
 	if err != nil {

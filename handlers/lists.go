@@ -27,7 +27,7 @@ func (h *Handler) sectionShow(c echo.Context) error {
 		return notFoundIf(err)
 	}
 	return h.list(c, models.ListFilter{CategoryID: cat.ID}, ListPage{
-		Kind: "Section", Heading: cat.Name, Intro: cat.Description, BaseURL: cat.URL(),
+		Kind: "Section", Heading: cat.Name, Intro: cat.Description, BaseURL: cat.URL(), Feed: cat.URL() + "/feed",
 	}, cat.Slug)
 }
 

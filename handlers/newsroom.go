@@ -63,10 +63,14 @@ func (h *Handler) newsroomRoutes(e *echo.Echo, admin *echo.Group) {
 	admin.GET("/comments/:id/edit", h.adminCommentEdit, editors)
 	post("/comments/:id/edit", h.adminCommentUpdate, editors)
 
+	admin.GET("/front", h.adminFrontShow, editors)
+	post("/front", h.adminFrontUpdate, editors)
+
 	admin.GET("/sections", h.adminSectionList, editors)
 	post("/sections", h.adminSectionCreate, editors)
 	post("/sections/:id", h.adminSectionUpdate, editors)
 	post("/sections/:id/move", h.adminSectionMove, editors)
+	post("/sections/:id/nav", h.adminSectionNav, editors)
 	admin.GET("/sections/:id/delete", h.adminSectionDeleteConfirm, editors)
 	post("/sections/:id/delete", h.adminSectionDelete, editors)
 

@@ -18,12 +18,17 @@ type page interface {
 // Layout is what every page shows around its content: the date bar, the
 // masthead and navigation, the sidebar, the footer.
 type Layout struct {
-	Title          string
-	Description    string
-	Canonical      string
-	Site           models.Settings
-	Sections       []models.Category
-	Latest         []models.Article
+	Title       string
+	Description string
+	Canonical   string
+	Site        models.Settings
+	Sections    []models.Category // every section, in navigation order
+	Nav         []models.Category // the sections editors put in the navigation
+	Latest      []models.Article
+	MostRead    MostRead
+	// Pages are the newsroom's own pages (About, Contact, Privacy, Staff)
+	// linked from the footer, once the site has them.
+	Pages          []PageLink
 	CurrentSection string
 	Today          string // "Sunday, June 23, 2024" in the site's time zone
 	TodayISO       string
@@ -33,6 +38,16 @@ type Layout struct {
 	// in the head; see meta.go.
 	Meta PageMeta
 	base string // Deps.BaseURL
+}
+
+// MostRead is the sidebar's lists of the articles read most.
+type MostRead struct {
+	Today, Week []models.Article
+}
+
+// PageLink is one of the newsroom's pages in the footer.
+type PageLink struct {
+	Title, URL string
 }
 
 // latestCount is how many articles the sidebar's Latest posts shows.
@@ -59,6 +74,7 @@ func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
 		Title:    title,
 		Site:     st,
 		Sections: secs,
+		Nav:      models.Navigation(secs),
 		Latest:   inZone(latest, loc),
 		Today:    now.Format("Monday, January 2, 2006"),
 		TodayISO: now.Format("2006-01-02"),
@@ -105,13 +121,31 @@ func (h *Handler) render(c echo.Context, status int, p page) error {
 type HomePage struct {
 	Layout
 	Lead   *models.Article
+	Top    []models.Article // the top stories under the lead
 	Blocks []SectionBlock
 }
 
-// SectionBlock is one section's newest articles on the front page.
+// SectionBlock is one section's newest articles on the front page not
+// already shown above it.
 type SectionBlock struct {
 	Category models.Category
 	Articles []models.Article
+}
+
+// First is the block's lead story, shown with its picture.
+func (b SectionBlock) First() models.Article {
+	if len(b.Articles) == 0 {
+		return models.Article{}
+	}
+	return b.Articles[0]
+}
+
+// Rest is the block's compact list under or beside its lead.
+func (b SectionBlock) Rest() []models.Article {
+	if len(b.Articles) < 2 {
+		return nil
+	}
+	return b.Articles[1:]
 }
 
 func (HomePage) template() string { return views.PageHome }
@@ -145,6 +179,7 @@ type ListPage struct {
 	Articles []models.Article
 	Pager    models.Pager
 	BaseURL  string // the list's address without ?page
+	Feed     string // the list's own RSS feed
 }
 
 func (ListPage) template() string { return views.PageList }

@@ -35,7 +35,7 @@ func TestArticlePageShowsEveryPartOfTheSeed(t *testing.T) {
 		`Related articles`,
 		`3 Comments`,
 		`Stay Connected`,
-		`<span class="social-name">Facebook</span></a>`,
+		`<img src="/static/`, `/icons/facebook.svg" alt="" width="20" height="20"><span>Facebook</span></a>`,
 		`Latest posts`,
 		`<textarea id="comment" name="comment" rows="7" maxlength="5000" required`,
 		`<input id="name" name="name" type="text" maxlength="80" required`,
@@ -125,7 +125,7 @@ func TestRelatedRanksSharedTagsFirst(t *testing.T) {
 	_, body := ts.get(t, "/world-news/main-story")
 	related := section(t, body, `id="related-title"`, `</section>`)
 	var order []string
-	for _, m := range regexp.MustCompile(`class="card-title"><a href="[^"]+">([^<]+)</a>`).FindAllStringSubmatch(related, -1) {
+	for _, m := range regexp.MustCompile(`class="tile-title"><a href="[^"]+">([^<]+)</a>`).FindAllStringSubmatch(related, -1) {
 		order = append(order, m[1])
 	}
 	want := []string{"Two shared tags", "One shared tag", "Same section only", "Newest elsewhere"}
@@ -138,7 +138,7 @@ func TestLatestPostsNewestFirst(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, true)
 	_, body := ts.get(t, seedURL)
-	latest := section(t, body, `id="latest-posts"`, `</ol>`)
+	latest := section(t, body, `id="latest-posts"`, `</ul>`)
 	times := regexp.MustCompile(`datetime="([^"]+)"`).FindAllStringSubmatch(latest, -1)
 	if len(times) != 5 {
 		t.Fatalf("Latest posts shows %d articles, want 5", len(times))
@@ -343,7 +343,7 @@ func TestStaticAssetsAreFingerprinted(t *testing.T) {
 	if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Cache-Control"), "immutable") || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/css") {
 		t.Errorf("stylesheet: status %d, headers %v", res.StatusCode, res.Header)
 	}
-	if !strings.Contains(css, ".story-title") {
+	if !strings.Contains(css, ".masthead") {
 		t.Error("stylesheet content missing")
 	}
 }

@@ -12,6 +12,8 @@ func Funcs() template.FuncMap {
 		"isoTime": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		"plural":  plural,
 		"pageURL": PageURL,
+		"add":     func(a, b int) int { return a + b },
+		"sub":     func(a, b int) int { return a - b },
 	}
 }
 
