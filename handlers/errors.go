@@ -39,6 +39,11 @@ func (h *Handler) httpError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	var moved movedError
+	if errors.As(err, &moved) {
+		c.Redirect(http.StatusMovedPermanently, moved.to)
+		return
+	}
 	status := http.StatusInternalServerError
 	var he *echo.HTTPError
 	if errors.As(err, &he) {
@@ -46,6 +51,12 @@ func (h *Handler) httpError(err error, c echo.Context) {
 	} else if errors.Is(err, db.ErrCannotWrite) {
 		status = http.StatusServiceUnavailable
 		c.Response().Header().Set("Retry-After", "120")
+	}
+	if status == http.StatusNotFound {
+		if to, ok, cerr := h.canonicalAddress(c); cerr == nil && ok {
+			c.Redirect(http.StatusMovedPermanently, to)
+			return
+		}
 	}
 	heading, message := errorText(status)
 	if he != nil {

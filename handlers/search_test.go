@@ -65,8 +65,8 @@ func TestSearchPage(t *testing.T) {
 			}
 		}
 	}
-	if res, _ := ts.get(t, "/search?q=x&page=abc"); res.StatusCode != http.StatusBadRequest {
-		t.Errorf("bad page number: status %d, want 400", res.StatusCode)
+	if res, _ := ts.get(t, "/search?q=x&page=abc"); res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != "/search?q=x" {
+		t.Errorf("bad page number: status %d to %q, want 301 to the first page", res.StatusCode, res.Header.Get("Location"))
 	}
 }
 

@@ -15,10 +15,12 @@ import (
 // search, feeds, sitemaps and robots.txt.
 func (h *Handler) discoveryRoutes(e *echo.Echo, read []string) {
 	e.Match(read, "/search", h.search)
-	e.Match(read, "/feed", h.feedRSS)
-	e.Match(read, "/feed/atom", h.feedAtom)
-	e.Match(read, "/category/:slug/feed", h.feedRSS)
-	e.Match(read, "/category/:slug/feed/atom", h.feedAtom)
+	e.Match(read, "/feed", h.feedRSS(feedSite))
+	e.Match(read, "/feed/atom", h.feedAtom(feedSite))
+	for _, kind := range []string{feedSection, feedTag, feedAuthor} {
+		e.Match(read, "/"+kind+"/:slug/feed", h.feedRSS(kind))
+		e.Match(read, "/"+kind+"/:slug/feed/atom", h.feedAtom(kind))
+	}
 	e.Match(read, "/sitemap.xml", h.sitemapIndex)
 	e.Match(read, "/sitemaps/sections.xml", h.sitemapSections)
 	e.Match(read, "/sitemaps/articles/:file", h.sitemapArticles)
