@@ -7,7 +7,6 @@ import (
 	"io"
 	"time"
 
-	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/models"
 )
 
@@ -29,14 +28,11 @@ func demoCommand(ctx context.Context, args []string, _ func(string) string, _ io
 	if *articles < 1 || *comments < 0 {
 		return fmt.Errorf("demo: --articles must be at least 1 and --comments at least 0")
 	}
-	store, err := db.Open(*path)
+	store, err := openMigrated(ctx, *path)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if _, err := store.Migrate(ctx); err != nil {
-		return err
-	}
 	start := time.Now()
 	last := time.Time{}
 	progress := func(stage string, done, total int) {

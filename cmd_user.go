@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -9,22 +8,30 @@ import (
 	"io"
 	"strings"
 
-	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/models"
 )
 
 const userUsage = `usage: news user add --email EMAIL --name NAME --role admin|editor|author [--db FILE]
-The password is read from standard input (one line), never from a flag:
+The password is never a flag. From a terminal it is asked for twice, hidden;
+otherwise it is read from standard input (one line):
   news user add --email ed@example.com --name "Ed Itor" --role admin
   printf '%s\n' "$PASSWORD" | news user add --email ... --name ... --role editor`
 
 // userCommand manages newsroom accounts from the shell.
 func userCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, out io.Writer) error {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help") {
+		io.WriteString(out, userUsage+"\n")
+		return flag.ErrHelp
+	}
 	if len(args) == 0 || args[0] != "add" {
 		return errors.New(userUsage)
 	}
 	fs := flag.NewFlagSet("news user add", flag.ContinueOnError)
 	fs.SetOutput(out)
+	fs.Usage = func() {
+		io.WriteString(out, userUsage+"\n")
+		fs.PrintDefaults()
+	}
 	email := fs.String("email", "", "the person's email address; they sign in with it")
 	name := fs.String("name", "", "their name, shown as their byline")
 	role := fs.String("role", "", "admin, editor or author")
@@ -39,23 +46,18 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
-	fmt.Fprint(out, "Password (at least 10 characters): ")
-	password, err := readPassword(stdin)
-	fmt.Fprintln(out)
+	password, err := askPassword(stdin, out)
 	if err != nil {
 		return err
 	}
 	if err := models.CheckPassword(password); err != nil {
 		return errors.New("the password needs at least 10 characters (and at most 72 bytes)")
 	}
-	store, err := db.Open(*dbPath)
+	store, err := openMigrated(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if _, err := store.Migrate(ctx); err != nil {
-		return err
-	}
 	u, err := models.NewUserStore(store).CreateAccount(ctx, in, password)
 	if errors.Is(err, models.ErrEmailTaken) {
 		return fmt.Errorf("a user with the email %s already exists", in.Email)
@@ -88,16 +90,4 @@ func checkUserFlags(email, name, role string) (models.UserInput, error) {
 		return models.UserInput{}, errors.New(strings.Join(problems, "; ") + "\n" + userUsage)
 	}
 	return models.UserInput{Email: email, Name: name, Role: role}, nil
-}
-
-// readPassword reads one line from r, without its line ending.
-func readPassword(r io.Reader) (string, error) {
-	line, err := bufio.NewReader(io.LimitReader(r, 4096)).ReadString('\n')
-	if err != nil && !(errors.Is(err, io.EOF) && line != "") {
-		if errors.Is(err, io.EOF) {
-			return "", errors.New("no password given on standard input")
-		}
-		return "", fmt.Errorf("read password: %w", err)
-	}
-	return strings.TrimRight(line, "\r\n"), nil
 }

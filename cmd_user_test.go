@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,5 +114,80 @@ func TestSessionKeysFromEnvironmentOrDatabase(t *testing.T) {
 	short := func(string) string { return "c2hvcnQ=" }
 	if _, err := sessionKeys(ctx, store, short); err == nil || !strings.Contains(err.Error(), "at least 32") {
 		t.Errorf("a short key: %v", err)
+	}
+}
+
+// typedPasswords is a terminal on which the answers are typed, hidden.
+type typedPasswords struct{ answers []string }
+
+func (p *typedPasswords) Read([]byte) (int, error) { return 0, io.EOF }
+
+func (p *typedPasswords) ReadHidden() (string, error) {
+	if len(p.answers) == 0 {
+		return "", io.EOF
+	}
+	a := p.answers[0]
+	p.answers = p.answers[1:]
+	return a, nil
+}
+
+func TestUserAddFromTerminalAsksTwice(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "news.db")
+	noenv := func(string) string { return "" }
+	ctx := context.Background()
+	args := []string{"add", "--email", "ed@newsroom.example", "--name", "Ed Itor", "--role", "editor", "--db", path}
+
+	var out bytes.Buffer
+	err := userCommand(ctx, args, noenv, &typedPasswords{[]string{"long enough password", "long enough passwort"}}, &out)
+	if err == nil || !strings.Contains(err.Error(), "the two passwords differ") {
+		t.Fatalf("two different passwords: %v", err)
+	}
+	if !strings.Contains(out.String(), "The same password again: ") {
+		t.Errorf("no second prompt in %q", out.String())
+	}
+	err = userCommand(ctx, args, noenv, &typedPasswords{[]string{"long enough password"}}, &out)
+	if err == nil || !strings.Contains(err.Error(), "read password") {
+		t.Errorf("no second answer: %v", err)
+	}
+
+	out.Reset()
+	if err := userCommand(ctx, args, noenv, &typedPasswords{[]string{"long enough password", "long enough password"}}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "long enough password") {
+		t.Errorf("the password is echoed: %q", out.String())
+	}
+	store, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	n, err := models.NewUserStore(store).CountAccounts(ctx)
+	if err != nil || n != 1 {
+		t.Errorf("accounts after a refused and an accepted add: %d, %v", n, err)
+	}
+	if _, err := models.NewUserStore(store).Authenticate(ctx, "ed@newsroom.example", "long enough password"); err != nil {
+		t.Errorf("signing in with the password typed twice: %v", err)
+	}
+}
+
+func TestUserAddReadsAPipe(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	go func() {
+		io.WriteString(w, "long enough password\n")
+		w.Close()
+	}()
+	path := filepath.Join(t.TempDir(), "news.db")
+	args := []string{"add", "--email", "au@newsroom.example", "--name", "Au Thor", "--role", "author", "--db", path}
+	var out bytes.Buffer
+	if err := userCommand(context.Background(), args, func(string) string { return "" }, r, &out); err != nil {
+		t.Fatalf("password on a pipe: %v", err)
+	}
+	if strings.Contains(out.String(), "again") || !strings.Contains(out.String(), "Added author Au Thor") {
+		t.Errorf("a pipe is read once, without asking again: %q", out.String())
 	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"io"
+
+	"github.com/newsroom/news/db"
 )
 
 // commandFunc is a command other than serving: news <word> [flags].
@@ -21,6 +23,22 @@ func command(args []string) commandFunc {
 		return backupCommand
 	case "demo":
 		return demoCommand
+	case "import":
+		return importCommand
 	}
 	return nil
+}
+
+// openMigrated opens the database at path for a command, migrated to the
+// current schema.
+func openMigrated(ctx context.Context, path string) (*db.DB, error) {
+	store, err := db.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := store.Migrate(ctx); err != nil {
+		store.Close()
+		return nil, err
+	}
+	return store, nil
 }

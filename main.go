@@ -27,17 +27,9 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	var err error
-	if cmd := command(os.Args[1:]); cmd != nil {
-		err = cmd(ctx, os.Args[2:], os.Getenv, os.Stdin, os.Stdout)
-	} else {
-		err = run(ctx, os.Args[1:], os.Getenv, os.Stdout)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "news:", err)
-		os.Exit(1)
-	}
+	code := cli(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // config is the server's configuration: flags, with environment fallbacks.
@@ -69,10 +61,15 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&cfg.tlsCert, "tls-cert", getenv("NEWS_TLS_CERT"), "TLS certificate file; serve HTTPS with --tls-key (NEWS_TLS_CERT)")
 	fs.StringVar(&cfg.tlsKey, "tls-key", getenv("NEWS_TLS_KEY"), "TLS private key file (NEWS_TLS_KEY)")
 	proxies := fs.String("trusted-proxy", getenv("NEWS_TRUSTED_PROXY"), "comma-separated proxy addresses or CIDR ranges whose X-Forwarded-For is believed (NEWS_TRUSTED_PROXY)")
-	fs.BoolVar(&cfg.secureCookies, "secure-cookies", getenv("NEWS_SECURE_COOKIES") != "",
-		"mark the sign-in cookie Secure, for HTTPS ended by a proxy in front (NEWS_SECURE_COOKIES)")
+	secureCookies, err := envBool(getenv, "NEWS_SECURE_COOKIES")
+	if err != nil {
+		return cfg, err
+	}
+	fs.BoolVar(&cfg.secureCookies, "secure-cookies", secureCookies,
+		"mark the sign-in cookie Secure, for HTTPS ended by a proxy in front (NEWS_SECURE_COOKIES=1)")
 	fs.StringVar(&cfg.baseURL, "base-url", getenv("NEWS_BASE_URL"),
 		"public address of the site for absolute links, such as https://news.example.com (NEWS_BASE_URL; default: from --addr)")
+	fs.Usage = func() { usage(fs) }
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -85,7 +82,6 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	if (cfg.tlsCert == "") != (cfg.tlsKey == "") {
 		return cfg, errors.New("--tls-cert and --tls-key go together")
 	}
-	var err error
 	if cfg.proxies, err = handlers.ParseProxies(strings.Split(*proxies, ",")); err != nil {
 		return cfg, fmt.Errorf("--trusted-proxy: %w", err)
 	}

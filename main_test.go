@@ -17,11 +17,17 @@ import (
 // and a function that stops it and returns run's error.
 func startSite(t *testing.T, args ...string) (string, func() error) {
 	t.Helper()
+	return startSiteEnv(t, func(string) string { return "" }, args...)
+}
+
+// startSiteEnv is startSite with the environment getenv gives.
+func startSiteEnv(t *testing.T, getenv func(string) string, args ...string) (string, func() error) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, append([]string{"--addr", "127.0.0.1:0"}, args...), func(string) string { return "" }, pw)
+		done <- run(ctx, append([]string{"--addr", "127.0.0.1:0"}, args...), getenv, pw)
 		pw.Close()
 	}()
 	addrRe := regexp.MustCompile(`msg=serving addr=(https?://\S+)`)

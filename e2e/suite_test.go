@@ -61,8 +61,8 @@ func TestBrowser(t *testing.T) {
 // starts the browser. A missing browser is a failure, never a silent skip.
 func newSuite(t *testing.T) *suite {
 	t.Helper()
-	if os.Getenv("NEWS_SKIP_E2E") == "1" {
-		banner := "!!! NEWS_SKIP_E2E=1: SKIPPING ALL BROWSER TESTS (journeys, phone layout, accessibility) !!!"
+	if skipE2E(t) {
+		banner := "!!! NEWS_SKIP_E2E=" + os.Getenv("NEWS_SKIP_E2E") + ": SKIPPING ALL BROWSER TESTS (journeys, phone layout, accessibility) !!!"
 		fmt.Fprintln(os.Stderr, banner)
 		t.Skip(banner)
 	}
@@ -77,6 +77,20 @@ func newSuite(t *testing.T) *suite {
 	s := &suite{bin: buildBinary(t), shots: screenshotDir(t)}
 	s.browser = startBrowser(t, chromium)
 	return s
+}
+
+// skipE2E reads NEWS_SKIP_E2E with the server's rule for yes/no settings
+// (1/true/yes, 0/false/no, any case); another value fails rather than
+// running or skipping by accident.
+func skipE2E(t *testing.T) bool {
+	switch v := strings.ToLower(strings.TrimSpace(os.Getenv("NEWS_SKIP_E2E"))); v {
+	case "1", "true", "yes":
+		return true
+	case "", "0", "false", "no":
+		return false
+	}
+	t.Fatalf("NEWS_SKIP_E2E=%q: use 1, true or yes to skip the browser tests, 0, false or no to run them", os.Getenv("NEWS_SKIP_E2E"))
+	return false
 }
 
 // buildBinary builds the news binary from the module root into a temporary

@@ -49,6 +49,8 @@ type Deps struct {
 	// Media is the image library; Renditions makes and caches its resized copies.
 	Media      *models.MediaStore
 	Renditions *models.Renditions
+	// OldAddresses are the addresses of an imported site, which redirect.
+	OldAddresses *models.OldAddressStore
 
 	// BaseURL is the site's public address without a trailing slash, such
 	// as https://news.example.com: the start of every absolute URL (feeds,
@@ -81,6 +83,7 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Media = models.NewMediaStore(d, now)
 	deps.Renditions = models.NewRenditions(deps.Media, renditionCacheBytes, resizeParallel)
 	deps.Backup = d.Backup
+	deps.OldAddresses = models.NewOldAddressStore(d, deps.Articles)
 	return deps
 }
 

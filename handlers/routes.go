@@ -14,7 +14,7 @@ func NewServer(h *Handler) *echo.Echo {
 	e.HidePort = true
 	e.IPExtractor = ipExtractor(h.TrustedProxies)
 	e.HTTPErrorHandler = h.httpError
-	e.Use(assignRequestID, h.logRequests, h.recoverPanics, securityHeaders, h.cachePages)
+	e.Use(assignRequestID, h.logRequests, h.recoverPanics, securityHeaders, h.oldAddresses, h.cachePages)
 
 	read := []string{http.MethodGet, http.MethodHead}
 	e.Match(read, "/static/*", h.staticFile)

@@ -22,6 +22,9 @@ var articlePolicy = func() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowElements("figure", "figcaption")
 	p.AllowAttrs("loading", "sizes", "srcset").OnElements("img")
+	// Any text is a fair alt text or title (bluemonday escapes it); the UGC
+	// policy's narrow pattern dropped those with a quote mark or a "?".
+	p.AllowAttrs("alt", "title").OnElements("img")
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.RequireNoFollowOnFullyQualifiedLinks(true)
 	p.AddTargetBlankToFullyQualifiedLinks(false)
@@ -31,13 +34,21 @@ var articlePolicy = func() *bluemonday.Policy {
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
 
 // RenderMarkdown turns an article's Markdown source into sanitized HTML.
+// An image alone in its paragraph with a title (the caption, as the media
+// library writes it) becomes a figure with that caption.
 func RenderMarkdown(src string) (template.HTML, error) {
 	var buf bytes.Buffer
 	if err := markdown.Convert([]byte(src), &buf); err != nil {
 		return "", err
 	}
-	return template.HTML(articlePolicy.SanitizeBytes(buf.Bytes())), nil
+	out := captionedImage.ReplaceAll(buf.Bytes(), []byte(`<figure><img src="$1" alt="$2"><figcaption>$3</figcaption></figure>`))
+	return template.HTML(articlePolicy.SanitizeBytes(out)), nil
 }
+
+// captionedImage is goldmark's rendering of a paragraph that holds only an
+// image with a title; the attribute values are already escaped, so the
+// title is safe as the caption's text.
+var captionedImage = regexp.MustCompile(`<p><img src="([^"<>]*)" alt="([^"<>]*)" title="([^"<>]*)"></p>`)
 
 // commentTags are the elements a comment may keep, besides the paragraphs
 // and line breaks made from its newlines.
