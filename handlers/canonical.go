@@ -1,35 +1,29 @@
 package handlers
 
 import (
-	"context"
 	"net/http"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 )
 
-// OldAddressFunc finds where an address the site had before now lives
-// (the WordPress import's redirect table): the new address and true, or
-// false when path was never one of the old addresses.
-type OldAddressFunc func(ctx context.Context, path string) (to string, ok bool, err error)
-
 // canonicalAddress is where a reader who asked for an address that does
 // not exist should go instead, if anywhere: a trailing-slash address
-// (/category/world-news/, as WordPress wrote them) is sent with one 301 to
-// where it lives, the old-address table first when the site has one
-// (Deps.OldAddress), so an imported address is one hop, then the same
-// address without its slash. Only addresses no route answers come here,
+// (/category/world-news/, as WordPress wrote them) goes with one 301 to the
+// same address without its slash. The old-address table of an import
+// (oldAddresses) has been consulted before the 404 reaches here, so an
+// imported address is one hop. Only addresses no route answers come here,
 // so /admin/ and the like are left alone.
-func (h *Handler) canonicalAddress(c echo.Context) (string, bool, error) {
+func (h *Handler) canonicalAddress(c echo.Context) (string, bool) {
 	r := c.Request()
 	p := r.URL.Path
 	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || len(p) < 2 || !strings.HasSuffix(p, "/") {
-		return "", false, nil
+		return "", false
 	}
-	if h.OldAddress != nil {
-		if to, ok, err := h.OldAddress(r.Context(), p); err != nil || ok {
-			return to, ok, err
-		}
+	// Only where a route could answer: an address that never was stays a
+	// plain 404.
+	if !routeExists(c.Echo(), r.Method, "/"+strings.Trim(p, "/")) {
+		return "", false
 	}
 	// The escaped path keeps a backslash as %5C, and one leading slash is
 	// kept, so the answer always stays on this site.
@@ -37,7 +31,14 @@ func (h *Handler) canonicalAddress(c echo.Context) (string, bool, error) {
 	if q := r.URL.RawQuery; q != "" {
 		to += "?" + q
 	}
-	return to, true, nil
+	return to, true
+}
+
+// routeExists reports whether one of the site's routes matches path.
+func routeExists(e *echo.Echo, method, path string) bool {
+	c := e.NewContext(nil, nil)
+	e.Router().Find(method, path, c)
+	return c.Path() != "" && c.Path() != "/*"
 }
 
 // movedError answers a request with a 301 to another address of the same

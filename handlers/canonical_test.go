@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"testing"
+
+	"github.com/newsroom/news/models"
 )
 
 func TestOneRedirectToTheCanonicalAddress(t *testing.T) {
@@ -14,8 +16,8 @@ func TestOneRedirectToTheCanonicalAddress(t *testing.T) {
 		{"/category/world-news/?page=2", "/category/world-news?page=2"},
 		{seedURL + "/", seedURL},
 		{"/tag/diplomacy//", "/tag/diplomacy"},
-		{"//evil.example/", "/evil.example"},
-		{`/\evil.example/`, "/%5Cevil.example"},
+		{"//category/evil.example/", "/category/evil.example"},
+		{`/\evil.example/x/`, "/%5Cevil.example/x"},
 		{"/category/world-news?page=abc", "/category/world-news"},
 		{"/category/world-news?page=-1", "/category/world-news"},
 		{"/tag/diplomacy?page=99999999999999999999", "/tag/diplomacy"},
@@ -34,11 +36,13 @@ func TestOneRedirectToTheCanonicalAddress(t *testing.T) {
 func TestOldAddressTableIsConsultedFirst(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, true)
-	ts.H.OldAddress = func(_ context.Context, path string) (string, bool, error) {
-		if path == "/2024/06/23/kim-jong-un/" {
-			return seedURL, true, nil
-		}
-		return "", false, nil
+	ctx := context.Background()
+	seed, err := ts.H.Articles.PublishedBySlug(ctx, "kim-jong-un-to-visit-russia-in-coming-days-confirms-kremlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.H.OldAddresses.Put(ctx, []models.OldAddress{{Path: "/2024/06/23/kim-jong-un/", Kind: models.OldArticle, TargetID: seed.ID}}); err != nil {
+		t.Fatal(err)
 	}
 	res, _ := ts.get(t, "/2024/06/23/kim-jong-un/")
 	if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != seedURL {
@@ -47,5 +51,15 @@ func TestOldAddressTableIsConsultedFirst(t *testing.T) {
 	res, _ = ts.get(t, "/category/world-news/")
 	if res.Header.Get("Location") != "/category/world-news" {
 		t.Errorf("address not in the table: to %q", res.Header.Get("Location"))
+	}
+}
+
+func TestTrailingSlashOnAnAddressThatNeverWasIsA404(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, true)
+	for _, path := range []string{"/no-such-post/", "/a/b/c/d/"} {
+		if res, _ := ts.get(t, path); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", path, res.StatusCode)
+		}
 	}
 }

@@ -53,7 +53,7 @@ func (h *Handler) httpError(err error, c echo.Context) {
 		c.Response().Header().Set("Retry-After", "120")
 	}
 	if status == http.StatusNotFound {
-		if to, ok, cerr := h.canonicalAddress(c); cerr == nil && ok {
+		if to, ok := h.canonicalAddress(c); ok {
 			c.Redirect(http.StatusMovedPermanently, to)
 			return
 		}

@@ -57,11 +57,6 @@ type Deps struct {
 	// sitemaps, canonical links, social cards).
 	BaseURL string
 
-	// OldAddress, when set, is consulted before a trailing-slash address
-	// is redirected (see canonicalAddress): the WordPress import's redirect
-	// table.
-	OldAddress OldAddressFunc
-
 	// Backup writes a consistent copy of the database to a new file
 	// (db.DB.Backup), for the admin's "Download a backup" button.
 	Backup func(ctx context.Context, path string) error
