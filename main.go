@@ -118,10 +118,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	if err != nil {
 		return err
 	}
-	srv, err := buildServer(store, logger, cfg, keys)
+	h, srv, err := buildServer(store, logger, cfg, keys)
 	if err != nil {
 		return err
 	}
+	// Read counts are written once a minute, and once more on the way out,
+	// before the store closes.
+	readsCtx, stopReads := context.WithCancel(context.Background())
+	readsDone := make(chan struct{})
+	go func() { h.CountReads(readsCtx); close(readsDone) }()
+	defer func() { stopReads(); <-readsDone }()
 	if err := announceSetup(ctx, store, siteURL(cfg), logger); err != nil {
 		return err
 	}
@@ -197,14 +203,14 @@ func openStore(ctx context.Context, path string, demo bool, logger *slog.Logger)
 }
 
 // buildServer parses the templates and wires stores and handlers.
-func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]byte) (http.Handler, error) {
+func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]byte) (*handlers.Handler, http.Handler, error) {
 	assets, err := static.Load()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	renderer, err := views.New(template.FuncMap{"asset": assets.URL})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	h := handlers.New(handlers.WithStores(handlers.Deps{
 		Views:          renderer,
@@ -216,5 +222,5 @@ func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]
 		PageCache:      handlers.NewPageCache(int64(cfg.cacheMB) << 20),
 		BaseURL:        cfg.baseURL,
 	}, store, time.Now))
-	return handlers.NewServer(h), nil
+	return h, handlers.NewServer(h), nil
 }

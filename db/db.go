@@ -114,6 +114,21 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
+// WithTxUnseen is WithTx for a write no reader page shows as it is (the
+// read counts behind "Most read", which reader pages pick up by time): it
+// leaves Generation alone, so it drops no cached page.
+func (d *DB) WithTxUnseen(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := d.w.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(fmt.Errorf("db: begin: %w", err))
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return classify(err)
+	}
+	return classify(tx.Commit())
+}
+
 // Exec runs one statement on the writer outside an explicit transaction.
 func (d *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	res, err := d.w.ExecContext(ctx, query, args...)

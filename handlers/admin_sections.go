@@ -46,7 +46,7 @@ func (AdminSectionDeletePage) template() string { return views.PageAdminSectionD
 // reservedSectionSlugs are first path segments the site uses itself; a
 // section there would hide its articles behind the site's own pages.
 var reservedSectionSlugs = map[string]bool{"admin": true, "static": true, "category": true, "tag": true,
-	"author": true, "corrections": true, "feed": true, "search": true, "sitemap": true, "media": true, "api": true}
+	"author": true, "corrections": true, "feed": true, "search": true, "sitemap": true, "media": true, "api": true, "read": true}
 
 func (f *SectionForm) validate() models.CategoryInput {
 	f.FieldErrors = map[string]string{}

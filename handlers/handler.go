@@ -88,6 +88,10 @@ type Handler struct {
 	auth authState
 	// commentLimit counts comment posts per client address.
 	commentLimit *rateLimiter
+	// reads counts article reads until CountReads writes them.
+	reads *readCounter
+	// mostReadLists are the sidebar's Most read, worked out now and then.
+	mostReadLists mostReadCache
 }
 
 // New returns a Handler over deps.
@@ -98,5 +102,6 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates()...)}
+	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates()...),
+		reads: newReadCounter(deps.Now)}
 }

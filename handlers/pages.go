@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"slices"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -68,6 +69,11 @@ func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
 	if err != nil {
 		return Layout{}, err
 	}
+	most, until, err := h.mostRead(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
+	cacheUntil(c, until)
 	loc := st.Location()
 	now := h.Now().In(loc)
 	return Layout{
@@ -76,6 +82,7 @@ func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
 		Sections: secs,
 		Nav:      models.Navigation(secs),
 		Latest:   inZone(latest, loc),
+		MostRead: MostRead{Today: inZone(slices.Clone(most.Today), loc), Week: inZone(slices.Clone(most.Week), loc)},
 		Today:    now.Format("Monday, January 2, 2006"),
 		TodayISO: now.Format("2006-01-02"),
 		Year:     now.Year(),
@@ -166,6 +173,8 @@ type ArticlePage struct {
 	CommentNotice string
 	// Corrections are shown at the end of the article.
 	Corrections []models.Correction
+	// Share are the plain links that share the article.
+	Share []ShareLink
 }
 
 func (ArticlePage) template() string { return views.PageArticle }

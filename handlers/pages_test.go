@@ -322,7 +322,7 @@ func TestUpdatedDateShownWhenChangedAfterPublishing(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, body := ts.get(t, seedURL)
-	if !strings.Contains(body, `Updated <time datetime="2024-06-23T11:30:00Z">June 23, 2024 at 11:30 AM</time>`) {
+	if !strings.Contains(body, `Updated <time datetime="2024-06-23T11:30:00Z">June 23, 2024 at 11:30 AM UTC</time>`) {
 		t.Error("changed article does not show its Updated date")
 	}
 }

@@ -23,6 +23,7 @@ func NewServer(h *Handler) *echo.Echo {
 	e.Match(read, "/tag/:slug", h.tagShow)
 	e.Match(read, "/author/:slug", h.authorShow)
 	e.Match(read, "/media/:id/:file", h.mediaShow)
+	e.GET("/read/:id", h.readBeacon)
 	e.Match(read, "/:section/:slug", h.articleShow)
 	h.commentRoutes(e)
 
