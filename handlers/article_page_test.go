@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -40,4 +41,28 @@ func TestArticleShareLinksAndJumpToComments(t *testing.T) {
 			t.Errorf("article page loads a third-party resource: %s", bad)
 		}
 	}
+}
+
+func TestReplyFormSitsUnderTheCommentAnswered(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, true)
+	_, body := ts.get(t, seedURL)
+	m := regexp.MustCompile(`<li class="comment depth-1" id="comment-(\d+)">`).FindAllStringSubmatch(body, -1)
+	if len(m) < 2 {
+		t.Fatalf("the seed article shows %d comments, want several", len(m))
+	}
+	id := m[1][1] // the second comment, so the form is not simply where it always was
+	wantBody(t, body, `href="`+seedURL+`?reply=`+id+`#comment-`+id+`" rel="nofollow">Reply`)
+	_, body = ts.get(t, seedURL+"?reply="+id)
+	li := section(t, body, `id="comment-`+id+`">`, `</li>`)
+	if !strings.Contains(li, `<form class="comment-form"`) || !strings.Contains(li, `<input type="hidden" name="parent" value="`+id+`">`) {
+		t.Fatalf("the reply form is not under comment %s", id)
+	}
+	if strings.Index(li, `class="comment-body"`) > strings.Index(li, `<form class="comment-form"`) {
+		t.Error("the form comes before the comment it answers")
+	}
+	if n := strings.Count(body, `<form class="comment-form"`); n != 1 {
+		t.Errorf("%d comment forms on the page, want the reply form only", n)
+	}
+	wantBody(t, body, `Write a new comment instead of a reply`)
 }

@@ -22,7 +22,6 @@ func (h *Handler) commentSection(c echo.Context, p *ArticlePage) error {
 		list[i].CreatedAt = list[i].CreatedAt.In(p.zone())
 	}
 	p.Comments = list
-	p.Thread = models.Thread(list)
 	p.Article.CommentsOpen = models.CommentsAllowed(p.Article, p.Site.AutoCloseDays, h.Now())
 	if p.Article.CommentsOpen && p.Site.AutoCloseDays > 0 {
 		// The form goes by time alone when comments close with age.
@@ -31,20 +30,56 @@ func (h *Handler) commentSection(c echo.Context, p *ArticlePage) error {
 	p.CommentNotice = commentNotice(c.QueryParam("comment"))
 	if id, err := strconv.ParseInt(c.QueryParam("reply"), 10, 64); err == nil {
 		p.Form.ParentID = id
-		p.resolveReply()
 	}
+	p.resolveReply()
 	return nil
 }
 
+// ThreadItem is a comment as the article page shows it, with its replies;
+// the comment being answered carries the reply form, shown right under it.
+type ThreadItem struct {
+	*models.CommentNode
+	Replies []ThreadItem
+	// ArticleURL is where the Reply links go.
+	ArticleURL string
+	// Pending marks the commenter's own comment, awaiting moderation, on
+	// their private confirmation page.
+	Pending bool
+	// ReplyForm is the page, set on the comment the form answers.
+	ReplyForm *ArticlePage
+}
+
+// arrangeThread builds Thread from Comments, putting the reply form under
+// the comment it answers.
+func (p *ArticlePage) arrangeThread() {
+	p.Thread = p.threadItems(models.Thread(p.Comments))
+}
+
+func (p *ArticlePage) threadItems(nodes []*models.CommentNode) []ThreadItem {
+	out := make([]ThreadItem, len(nodes))
+	for i, n := range nodes {
+		out[i] = ThreadItem{CommentNode: n, Replies: p.threadItems(n.Replies), ArticleURL: p.Article.URL(),
+			Pending: p.Own != 0 && n.ID == p.Own}
+		if p.ReplyTo != nil && n.ID == p.ReplyTo.ID {
+			out[i].ReplyForm = p
+		}
+	}
+	return out
+}
+
 // resolveReply points ReplyTo at the approved comment the form answers,
-// and clears a parent that is not one of them.
+// clears a parent that is not one of them, and arranges the thread with
+// the form in its place.
 func (p *ArticlePage) resolveReply() {
 	p.ReplyTo = nil
 	for i := range p.Comments {
-		if p.Comments[i].ID == p.Form.ParentID {
+		if p.Comments[i].ID == p.Form.ParentID && p.Comments[i].Status == models.CommentApproved {
 			p.ReplyTo = &p.Comments[i]
-			return
+			break
 		}
 	}
-	p.Form.ParentID = 0
+	if p.ReplyTo == nil {
+		p.Form.ParentID = 0
+	}
+	p.arrangeThread()
 }

@@ -34,6 +34,7 @@ func (h *Handler) commentRoutes(e *echo.Echo) {
 	e.POST("/:section/:slug/comments", h.commentCreate, h.refuseCrossSite(
 		"This form can only be sent from this site's own pages. Please open the article and send your comment from there."))
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/:section/:slug/comments", h.commentsRedirect)
+	e.Match([]string{http.MethodGet, http.MethodHead}, "/:section/:slug/comments/:id/:token", h.commentConfirm)
 }
 
 // commentsRedirect sends a reader who opens the form's address (by
@@ -48,7 +49,7 @@ func (h *Handler) commentsRedirect(c echo.Context) error {
 		return err
 	}
 	if id, err := strconv.ParseInt(c.QueryParam("reply"), 10, 64); err == nil && id > 0 {
-		return c.Redirect(http.StatusSeeOther, "/"+section+"/"+slug+"?reply="+strconv.FormatInt(id, 10)+"#respond")
+		return c.Redirect(http.StatusSeeOther, "/"+section+"/"+slug+"?reply="+strconv.FormatInt(id, 10)+"#comment-"+strconv.FormatInt(id, 10))
 	}
 	return c.Redirect(http.StatusSeeOther, "/"+section+"/"+slug+"#comments")
 }
@@ -94,11 +95,10 @@ func (h *Handler) commentCreate(c echo.Context) error {
 	if err != nil {
 		return h.commentRefused(c, a, form, err)
 	}
-	notice := "pending"
 	if saved.Status == models.CommentApproved {
-		notice = "published"
+		return c.Redirect(http.StatusSeeOther, a.URL()+"?comment=published#comment-"+strconv.FormatInt(saved.ID, 10))
 	}
-	return c.Redirect(http.StatusSeeOther, a.URL()+"?comment="+notice+"#comments")
+	return c.Redirect(http.StatusSeeOther, h.confirmURL(a, saved))
 }
 
 // commentArticle loads the live article a comment is posted to.

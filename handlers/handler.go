@@ -92,6 +92,8 @@ type Handler struct {
 	reads *readCounter
 	// mostReadLists are the sidebar's Most read, worked out now and then.
 	mostReadLists mostReadCache
+	// commentKey signs the links to commenters' confirmation pages.
+	commentKey []byte
 }
 
 // New returns a Handler over deps.
@@ -103,5 +105,5 @@ func New(deps Deps) *Handler {
 		deps.Logger = slog.Default()
 	}
 	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates()...),
-		reads: newReadCounter(deps.Now)}
+		reads: newReadCounter(deps.Now), commentKey: linkKey(deps.SessionKeys, "comment confirmation")}
 }

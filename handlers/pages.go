@@ -166,7 +166,10 @@ type ArticlePage struct {
 	Comments []models.Comment
 	Form     CommentForm
 	// Thread is Comments arranged as replies under what they answer.
-	Thread []*models.CommentNode
+	Thread []ThreadItem
+	// Own is the commenter's own comment awaiting moderation, on their
+	// private confirmation page; 0 elsewhere.
+	Own int64
 	// ReplyTo is the comment the form answers, nil for a new thread.
 	ReplyTo *models.Comment
 	// CommentNotice tells a commenter what became of their comment.
