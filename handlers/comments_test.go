@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsroom/news/handlers/reader"
 	"github.com/newsroom/news/models"
 )
 
@@ -134,7 +135,7 @@ func TestCommentPostRedirectsWithNotice(t *testing.T) {
 			}
 		}
 		// The link stops working after a day.
-		ts.Clock.Set(testNow.Add(confirmLinkLife + time.Minute))
+		ts.Clock.Set(testNow.Add(reader.ConfirmLinkLife + time.Minute))
 		if res, _ := ts.get(t, strings.TrimSuffix(loc, anchor)); res.StatusCode != http.StatusSeeOther {
 			t.Errorf("pending: an expired link answers %d, want 303", res.StatusCode)
 		}

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"github.com/newsroom/news/handlers/reader"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -40,8 +41,8 @@ func TestFrontPageShowsNoStoryTwice(t *testing.T) {
 		}
 		seen[s] = true
 	}
-	if n := strings.Count(body, `class="tile has-img"`) + strings.Count(body, `class="tile"`); n%topRow != 0 {
-		t.Errorf("front page shows %d top stories, want whole rows of %d", n, topRow)
+	if n := strings.Count(body, `class="tile has-img"`) + strings.Count(body, `class="tile"`); n%reader.TopRow != 0 {
+		t.Errorf("front page shows %d top stories, want whole rows of %d", n, reader.TopRow)
 	}
 }
 
@@ -74,8 +75,8 @@ func TestEditorsChooseTheFrontPage(t *testing.T) {
 	}
 	// The rest of the row is filled in by the newest featured stories.
 	tops := strings.Count(section(t, body, `class="top"`, `</section>`), `class="tile-title"`)
-	if tops != topRow {
-		t.Errorf("top stories: %d, want %d (one chosen, the rest featured)", tops, topRow)
+	if tops != reader.TopRow {
+		t.Errorf("top stories: %d, want %d (one chosen, the rest featured)", tops, reader.TopRow)
 	}
 
 	post("remove", lead)

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"github.com/newsroom/news/handlers/reader"
 	"net/http"
 	"strconv"
 	"strings"
@@ -50,10 +51,10 @@ func TestReadBeaconCountsReadsWithoutCookiesOrAddresses(t *testing.T) {
 			t.Errorf("%s: %d", bad, res.StatusCode)
 		}
 	}
-	ts.H.flushReads(ctx)
+	ts.H.Site.Reader.FlushReads(ctx)
 
 	var stored int
-	if err := ts.DB.R.QueryRow(`SELECT COALESCE(SUM(reads), 0) FROM article_reads`).Scan(&stored); err != nil {
+	if err := ts.H.DB.R.QueryRow(`SELECT COALESCE(SUM(reads), 0) FROM article_reads`).Scan(&stored); err != nil {
 		t.Fatal(err)
 	}
 	if stored != 4 {
@@ -77,8 +78,13 @@ func TestReadsAreLimitedPerAddress(t *testing.T) {
 	for range 100 {
 		ts.beacon(t, latest[0].ID, browserAgent)
 	}
-	if got := ts.H.reads.take()[latest[0].ID]; got != readRates()[0].N {
-		t.Errorf("one address counted %d reads in a minute, want at most %d", got, readRates()[0].N)
+	ts.H.Site.Reader.FlushReads(context.Background())
+	var got int
+	if err := ts.H.DB.R.QueryRow(`SELECT COALESCE(SUM(reads), 0) FROM article_reads`).Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	if want := reader.ReadRates()[0].N; got != want {
+		t.Errorf("one address counted %d reads in a minute, want at most %d", got, want)
 	}
 }
 
@@ -93,14 +99,14 @@ func TestMostReadChangesByTimeNotByPurge(t *testing.T) {
 		t.Fatal("Most read shown before anything was read")
 	}
 	ts.beacon(t, read.ID, browserAgent)
-	ts.H.flushReads(ctx)
+	ts.H.Site.Reader.FlushReads(ctx)
 	// Writing the counts drops no cached page: the front page is still
 	// served from the cache, without the list, until the list is due.
 	res, body = ts.get(t, "/")
 	if res.Header.Get("X-Cache") != "hit" || strings.Contains(body, `id="most-read"`) {
 		t.Errorf("after writing read counts: X-Cache %q, want the cached page kept", res.Header.Get("X-Cache"))
 	}
-	ts.Clock.Set(testNow.Add(mostReadEvery + time.Second))
+	ts.Clock.Set(testNow.Add(reader.MostReadEvery + time.Second))
 	_, body = ts.get(t, "/")
 	most := section(t, body, `id="most-read"`, `</section>`)
 	wantBody(t, most, "Today", "This week", read.URL())
@@ -116,7 +122,7 @@ func titles(list []models.Article) []string {
 
 func tableColumns(t *testing.T, ts *testServer, table string) []string {
 	t.Helper()
-	rows, err := ts.DB.R.Query(`SELECT name FROM pragma_table_info(?) ORDER BY cid`, table)
+	rows, err := ts.H.DB.R.Query(`SELECT name FROM pragma_table_info(?) ORDER BY cid`, table)
 	if err != nil {
 		t.Fatal(err)
 	}

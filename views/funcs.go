@@ -37,3 +37,6 @@ func PageURL(base string, n int) string {
 // When writes a moment as readers of a paper expect it, with the site's
 // time zone: "June 23, 2024 at 9:30 AM KST". t must already be in that zone.
 func When(t time.Time) string { return t.Format("January 2, 2006 at 3:04 PM MST") }
+
+// Plural writes "1 article", "3 articles".
+func Plural(n int, one, many string) string { return plural(n, one, many) }

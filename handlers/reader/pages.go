@@ -1,0 +1,192 @@
+package reader
+
+import (
+	"slices"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/pagecache"
+	"github.com/newsroom/news/models"
+)
+
+// Layout is what every page shows around its content: the date bar, the
+// masthead and navigation, the sidebar, the footer.
+type Layout struct {
+	Title       string
+	Description string
+	Canonical   string
+	Site        models.Settings
+	Sections    []models.Category // every section, in navigation order
+	Nav         []models.Category // the sections editors put in the navigation
+	Latest      []models.Article
+	MostRead    MostRead
+	// Pages are the newsroom's own pages (About, Contact, Privacy, Staff)
+	// linked from the footer, once the site has them.
+	Pages          []PageLink
+	CurrentSection string
+	Today          string // "Sunday, June 23, 2024" in the site's time zone
+	TodayISO       string
+	Year           int
+	loc            *time.Location
+	// Meta is what search engines, feed readers and social networks read
+	// in the head; see meta.go.
+	Meta PageMeta
+	base string // Deps.BaseURL
+}
+
+// MostRead is the sidebar's lists of the articles read most.
+type MostRead struct {
+	Today, Week []models.Article
+}
+
+// PageLink is one of the newsroom's pages in the footer.
+type PageLink struct {
+	Title, URL string
+}
+
+// latestCount is how many articles the sidebar's Latest posts shows.
+const latestCount = 5
+
+// layout loads the chrome every page shares.
+func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
+	ctx := c.Request().Context()
+	st, err := h.Settings.Get(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
+	secs, err := h.Categories.All(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
+	latest, err := h.Articles.Latest(ctx, latestCount)
+	if err != nil {
+		return Layout{}, err
+	}
+	most, until, err := h.mostRead(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
+	pagecache.Until(c, until)
+	loc := st.Location()
+	now := h.Now().In(loc)
+	return Layout{
+		Title:    title,
+		Site:     st,
+		Sections: secs,
+		Nav:      models.Navigation(secs),
+		Latest:   kit.InZone(latest, loc),
+		MostRead: MostRead{Today: kit.InZone(slices.Clone(most.Today), loc), Week: kit.InZone(slices.Clone(most.Week), loc)},
+		Today:    now.Format("Monday, January 2, 2006"),
+		TodayISO: now.Format("2006-01-02"),
+		Year:     now.Year(),
+		loc:      loc,
+		Meta:     h.defaultMeta(),
+		base:     h.BaseURL,
+	}, nil
+}
+
+// zone is the layout's time zone.
+func (l Layout) zone() *time.Location {
+	if l.loc == nil {
+		return time.UTC
+	}
+	return l.loc
+}
+
+// LayoutTemplate frames every page that embeds Layout in the reader site's
+// chrome (layouts/base.html).
+func (Layout) LayoutTemplate() string { return "layout" }
+
+// render executes p's template and writes it with status.
+func (h *Handler) render(c echo.Context, status int, p kit.Page) error {
+	return kit.Render(c, h.Views, status, p)
+}
+
+// HomePage is the front page.
+type HomePage struct {
+	Layout
+	Lead   *models.Article
+	Top    []models.Article // the top stories under the lead
+	Blocks []SectionBlock
+}
+
+// SectionBlock is one section's newest articles on the front page not
+// already shown above it.
+type SectionBlock struct {
+	Category models.Category
+	Articles []models.Article
+}
+
+// First is the block's lead story, shown with its picture.
+func (b SectionBlock) First() models.Article {
+	if len(b.Articles) == 0 {
+		return models.Article{}
+	}
+	return b.Articles[0]
+}
+
+// Rest is the block's compact list under or beside its lead.
+func (b SectionBlock) Rest() []models.Article {
+	if len(b.Articles) < 2 {
+		return nil
+	}
+	return b.Articles[1:]
+}
+
+func (HomePage) Template() string { return "home" }
+
+// ArticlePage is one article with its comments and form.
+type ArticlePage struct {
+	Layout
+	Article  models.Article
+	Tags     []models.Tag
+	Related  []models.Article
+	Comments []models.Comment
+	Form     CommentForm
+	// Thread is Comments arranged as replies under what they answer.
+	Thread []ThreadItem
+	// Own is the commenter's own comment awaiting moderation, on their
+	// private confirmation page; 0 elsewhere.
+	Own int64
+	// ReplyTo is the comment the form answers, nil for a new thread.
+	ReplyTo *models.Comment
+	// CommentNotice tells a commenter what became of their comment.
+	CommentNotice string
+	// Corrections are shown at the end of the article.
+	Corrections []models.Correction
+	// Share are the plain links that share the article.
+	Share []ShareLink
+}
+
+func (ArticlePage) Template() string { return "article" }
+
+// ListPage is a paginated list of articles: a section, a tag, an author.
+type ListPage struct {
+	Layout
+	Kind     string // "Section", "Tag", "Author"
+	Heading  string
+	Intro    string
+	Articles []models.Article
+	Pager    models.Pager
+	BaseURL  string // the list's address without ?page
+	Feed     string // the list's own RSS feed
+}
+
+func (ListPage) Template() string { return "list" }
+
+// ErrorPage explains an error in the site's normal chrome.
+type ErrorPage struct {
+	Layout
+	Status    int
+	Heading   string
+	Message   string
+	RequestID string
+}
+
+func (ErrorPage) Template() string { return "error" }
+
+// Pages are the reader site's page types; a new page is added here.
+func Pages() []kit.Page {
+	return []kit.Page{HomePage{}, ArticlePage{}, ListPage{}, ErrorPage{}, SearchPage{}, CorrectionsPage{}}
+}
