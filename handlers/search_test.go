@@ -134,7 +134,7 @@ func TestMastheadSearchBox(t *testing.T) {
 	ts := newTestServer(t, true)
 	for _, path := range []string{"/", "/category/world-news", "/search?q=kim"} {
 		_, body := ts.get(t, path)
-		if !strings.Contains(body, `<form class="search-box" role="search" action="/search" method="get">`) {
+		if !strings.Contains(body, `<form class="search-box" role="search" aria-label="Site search" action="/search" method="get">`) {
 			t.Errorf("%s has no search box", path)
 		}
 	}
