@@ -51,6 +51,9 @@ func TestBrowser(t *testing.T) {
 		{"signin", signInJourney},
 		{"editor", editorJourney},
 		{"author", authorJourney},
+		{"pictures", picturesJourney},
+		{"review", reviewJourney},
+		{"newsroom-phone", newsroomPhoneJourney},
 	}
 	for _, j := range journeys {
 		t.Run(j.name, func(t *testing.T) {

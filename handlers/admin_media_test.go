@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/models/imaging"
 )
 
 type uploadFile struct {
@@ -81,7 +82,7 @@ func TestUploadStoresGoodFilesAndNamesRefusedOnes(t *testing.T) {
 	ts := newTestServer(t, false)
 	ts.signIn(t, models.RoleAuthor)
 	jpg := testJPEG(t, 300, 200)
-	webp, err := os.ReadFile("../models/testdata/blue-purple-pink.lossy.webp")
+	webp, err := os.ReadFile("../models/imaging/testdata/blue-purple-pink.lossy.webp")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +92,7 @@ func TestUploadStoresGoodFilesAndNamesRefusedOnes(t *testing.T) {
 		uploadFile{"notes.jpg", "image/jpeg", []byte("these are my notes, not a photo")},
 		uploadFile{"half.jpg", "image/jpeg", jpg[:len(jpg)/2]},
 		uploadFile{"bomb.png", "image/png", bombPNG(100000, 100000)},
-		uploadFile{"huge.jpg", "image/jpeg", append(append([]byte{}, jpg...), make([]byte, models.MaxImageBytes)...)},
+		uploadFile{"huge.jpg", "image/jpeg", append(append([]byte{}, jpg...), make([]byte, imaging.MaxImageBytes)...)},
 	)
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("upload: %d", res.StatusCode)
@@ -224,7 +225,7 @@ func TestLeadImagePickerRequiresAltText(t *testing.T) {
 	withAlt := ts.addImage(t, testJPEG(t, 400, 300), "Two leaders shake hands")
 	aid := strconv.FormatInt(a.ID, 10)
 	res, body := ts.get(t, "/admin/media/pick?article="+aid)
-	if res.StatusCode != http.StatusOK || !strings.Contains(body, "Lead image now:") || !strings.Contains(body, "Add alt text</a> before using it") {
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, "Lead picture now:") || !strings.Contains(body, "Add alt text</a> before using it") {
 		t.Fatalf("picker: %d", res.StatusCode)
 	}
 	res, body = ts.postForm(t, "/admin/media/lead", url.Values{"article": {aid}, "media": {strconv.FormatInt(noAlt.ID, 10)}})

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/newsroom/news/models"
@@ -16,8 +17,7 @@ func TestOneRedirectToTheCanonicalAddress(t *testing.T) {
 		{"/category/world-news/?page=2", "/category/world-news?page=2"},
 		{seedURL + "/", seedURL},
 		{"/tag/diplomacy//", "/tag/diplomacy"},
-		{"//category/evil.example/", "/category/evil.example"},
-		{`/\evil.example/x/`, "/%5Cevil.example/x"},
+		{"//category/world-news/", "/category/world-news"},
 		{"/category/world-news?page=abc", "/category/world-news"},
 		{"/category/world-news?page=-1", "/category/world-news"},
 		{"/tag/diplomacy?page=99999999999999999999", "/tag/diplomacy"},
@@ -26,6 +26,13 @@ func TestOneRedirectToTheCanonicalAddress(t *testing.T) {
 		res, _ := ts.get(t, tt.path)
 		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != tt.to {
 			t.Errorf("GET %s: %d to %q, want 301 to %q", tt.path, res.StatusCode, res.Header.Get("Location"), tt.to)
+		}
+	}
+	// Whatever the slashes, an answer never leads off the site.
+	for _, path := range []string{"//evil.example/", `/\evil.example/x/`, "///evil.example//", "/%2F%2Fevil.example/"} {
+		res, _ := ts.get(t, path)
+		if loc := res.Header.Get("Location"); loc != "" && (!strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, "/\\")) {
+			t.Errorf("GET %s: redirected to %q, off the site", path, loc)
 		}
 	}
 	if res, _ := ts.get(t, "/category/world-news"); res.StatusCode != http.StatusOK {

@@ -82,14 +82,14 @@ func NewServer(d Deps) (*Server, error) {
 	s.Reader = reader.New(reader.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Media: st.Media, Renditions: st.Renditions,
-		OldAddresses: st.OldAddresses, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
+		OldAddresses: st.OldAddresses, Pages: st.Pages, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
 		LinkKey: reader.LinkKey(d.SessionKeys, "comment confirmation"),
 	})
 	s.Newsroom = newsroom.New(newsroom.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Audit: st.Audit, Setup: st.Setup,
-		Media: st.Media, Renditions: st.Renditions, Views: d.Views, Logger: d.Logger, Now: d.Now,
-		SessionKeys: d.SessionKeys, SecureCookies: d.SecureCookies, Backup: st.Backup,
+		Media: st.Media, Renditions: st.Renditions, Pages: st.Pages, Views: d.Views, Logger: d.Logger, Now: d.Now,
+		Preview: s.Reader.Preview, SessionKeys: d.SessionKeys, SecureCookies: d.SecureCookies, Backup: st.Backup,
 	})
 	s.Cache = &pagecache.Middleware{
 		PageCache: d.PageCache, Settings: st.Settings, Articles: st.Articles,
@@ -106,6 +106,7 @@ func NewServer(d Deps) (*Server, error) {
 		s.Reader.RedirectOldAddresses)
 	s.Groups = newGroups(e, s, d)
 	routes(s.Groups, s.Reader, s.Newsroom)
+	s.Newsroom.Reserved = reservedSegments(e.Routes())
 	return s, nil
 }
 

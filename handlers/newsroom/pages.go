@@ -10,5 +10,6 @@ func Pages() []kit.Page {
 		AdminArticlesPage{}, AdminArticleEditPage{}, AdminConfirmPage{}, AdminRevisionsPage{}, AdminRevisionComparePage{},
 		AdminCommentsPage{}, AdminCommentEditPage{}, AdminSectionsPage{}, AdminSectionDeletePage{}, AdminFrontPage{},
 		AdminTagsPage{}, AdminTagEditPage{}, AdminMediaPage{}, AdminMediaEditPage{}, AdminMediaPickPage{},
+		AdminSitePagesPage{}, AdminSitePageEditPage{},
 	}
 }

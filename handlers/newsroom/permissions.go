@@ -32,6 +32,8 @@ const (
 	// FrontPage is choosing and ordering the front page's stories.
 	FrontPage Action = "front"
 	Sections  Action = "sections"
+	// SitePages is writing the pages that are not news (About, Contact ...).
+	SitePages Action = "pages"
 	Tags      Action = "tags"
 	Settings  Action = "settings"
 	People    Action = "people"
@@ -42,7 +44,7 @@ const (
 var (
 	authorActions = []Action{Dashboard, Profile, Articles, Media}
 	editorActions = append(slices.Clone(authorActions),
-		OthersWork, Publish, DeleteForGood, Corrections, Comments, FrontPage, Sections, Tags)
+		OthersWork, Publish, DeleteForGood, Corrections, Comments, FrontPage, Sections, Tags, SitePages)
 	adminActions = append(slices.Clone(editorActions), Settings, People, AuditLog, Backup)
 )
 

@@ -20,9 +20,9 @@ func (h *Handler) canonicalAddress(c echo.Context) (string, bool) {
 	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || len(p) < 2 || !strings.HasSuffix(p, "/") {
 		return "", false
 	}
-	// Only where a route could answer: an address that never was stays a
-	// plain 404.
-	if !routeExists(c.Echo(), r.Method, "/"+strings.Trim(p, "/")) {
+	// Only where the site answers: an address that never was stays a
+	// plain 404, not a redirect to one.
+	if !answers(c, "/"+strings.Trim(p, "/")) {
 		return "", false
 	}
 	// The escaped path keeps a backslash as %5C, and one leading slash is
@@ -34,9 +34,35 @@ func (h *Handler) canonicalAddress(c echo.Context) (string, bool) {
 	return to, true
 }
 
-// routeExists reports whether one of the site's routes matches path.
-func routeExists(e *echo.Echo, method, path string) bool {
-	c := e.NewContext(nil, nil)
-	e.Router().Find(method, path, c)
-	return c.Path() != "" && c.Path() != "/*"
+// answers reports whether the site answers path (asked with HEAD, as a
+// visitor without cookies) with a page or a redirect rather than an error.
+// It runs only for an address with a trailing slash that gave a 404.
+func answers(c echo.Context, path string) bool {
+	req, err := http.NewRequestWithContext(c.Request().Context(), http.MethodHead, path, nil)
+	if err != nil {
+		return false
+	}
+	req.RemoteAddr = c.Request().RemoteAddr
+	w := &statusOnly{header: http.Header{}}
+	c.Echo().ServeHTTP(w, req)
+	return w.status < 400
+}
+
+// statusOnly is a ResponseWriter that keeps only the status.
+type statusOnly struct {
+	header http.Header
+	status int
+}
+
+func (w *statusOnly) Header() http.Header { return w.header }
+func (w *statusOnly) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return len(b), nil
+}
+func (w *statusOnly) WriteHeader(status int) {
+	if w.status == 0 {
+		w.status = status
+	}
 }

@@ -13,17 +13,15 @@ import (
 // Layout is what every page shows around its content: the date bar, the
 // masthead and navigation, the sidebar, the footer.
 type Layout struct {
-	Title       string
-	Description string
-	Canonical   string
-	Site        models.Settings
-	Sections    []models.Category // every section, in navigation order
-	Nav         []models.Category // the sections editors put in the navigation
-	Latest      []models.Article
-	MostRead    MostRead
-	// Pages are the newsroom's own pages (About, Contact, Privacy, Staff)
-	// linked from the footer, once the site has them.
-	Pages          []PageLink
+	Title          string
+	Description    string
+	Canonical      string
+	Site           models.Settings
+	Sections       []models.Category // every section, in navigation order
+	Nav            []models.Category // the sections editors put in the navigation
+	Latest         []models.Article
+	MostRead       MostRead
+	FooterPages    []models.SitePage // published pages, in the order editors chose
 	CurrentSection string
 	Today          string // "Sunday, June 23, 2024" in the site's time zone
 	TodayISO       string
@@ -38,11 +36,6 @@ type Layout struct {
 // MostRead is the sidebar's lists of the articles read most.
 type MostRead struct {
 	Today, Week []models.Article
-}
-
-// PageLink is one of the newsroom's pages in the footer.
-type PageLink struct {
-	Title, URL string
 }
 
 // latestCount is how many articles the sidebar's Latest posts shows.
@@ -68,21 +61,26 @@ func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
 		return Layout{}, err
 	}
 	pagecache.Until(c, until)
+	pages, err := h.Pages.List(ctx, true)
+	if err != nil {
+		return Layout{}, err
+	}
 	loc := st.Location()
 	now := h.Now().In(loc)
 	return Layout{
-		Title:    title,
-		Site:     st,
-		Sections: secs,
-		Nav:      models.Navigation(secs),
-		Latest:   kit.InZone(latest, loc),
-		MostRead: MostRead{Today: kit.InZone(slices.Clone(most.Today), loc), Week: kit.InZone(slices.Clone(most.Week), loc)},
-		Today:    now.Format("Monday, January 2, 2006"),
-		TodayISO: now.Format("2006-01-02"),
-		Year:     now.Year(),
-		loc:      loc,
-		Meta:     h.defaultMeta(),
-		base:     h.BaseURL,
+		FooterPages: pages,
+		Title:       title,
+		Site:        st,
+		Sections:    secs,
+		Nav:         models.Navigation(secs),
+		Latest:      kit.InZone(latest, loc),
+		MostRead:    MostRead{Today: kit.InZone(slices.Clone(most.Today), loc), Week: kit.InZone(slices.Clone(most.Week), loc)},
+		Today:       now.Format("Monday, January 2, 2006"),
+		TodayISO:    now.Format("2006-01-02"),
+		Year:        now.Year(),
+		loc:         loc,
+		Meta:        h.defaultMeta(),
+		base:        h.BaseURL,
 	}, nil
 }
 
@@ -188,5 +186,6 @@ func (ErrorPage) Template() string { return "error" }
 
 // Pages are the reader site's page types; a new page is added here.
 func Pages() []kit.Page {
-	return []kit.Page{HomePage{}, ArticlePage{}, ListPage{}, ErrorPage{}, SearchPage{}, CorrectionsPage{}}
+	return []kit.Page{HomePage{}, ArticlePage{}, ListPage{}, ErrorPage{}, SearchPage{}, CorrectionsPage{},
+		SitePageView{}, ArticlePreviewPage{}}
 }

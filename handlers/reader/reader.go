@@ -24,9 +24,11 @@ type Deps struct {
 	Renditions *models.Renditions
 	// OldAddresses are the addresses of an imported site, which redirect.
 	OldAddresses *models.OldAddressStore
-	Views        *views.Renderer
-	Assets       *static.Assets
-	Logger       *slog.Logger
+	// Pages are the site's pages that are not news (About, Contact ...).
+	Pages  *models.PageStore
+	Views  *views.Renderer
+	Assets *static.Assets
+	Logger *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
 	// BaseURL is the site's public address without a trailing slash, such
