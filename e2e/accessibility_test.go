@@ -34,6 +34,9 @@ func accessibilityJourney(t *testing.T, s *suite) {
 	tb.open("/search?q=climate", http.StatusOK)
 	tb.checkAccessible(s, "search page")
 
+	tb.open("/about", http.StatusOK)
+	tb.checkAccessible(s, "the About page")
+
 	tb.open("/corrections", http.StatusOK)
 	tb.checkAccessible(s, "corrections page")
 

@@ -36,6 +36,7 @@ pages=(
   "tag /tag/climate"
   "author /author/maria-okafor"
   "search /search?q=climate"
+  "page /about"
   "corrections /corrections"
   "not-found /world-news/no-such-story"
 )

@@ -18,8 +18,7 @@ const vnuVersion = "26.9.27"
 
 // readerPageTypes are the kinds of reader page, each at one address of the
 // demo site, with the status it answers: article is the lead story's
-// address, comment the id of one of its comments (for its Reply view). The
-// newsroom's own pages (About, Contact) join once the site has them.
+// address, comment the id of one of its comments (for its Reply view).
 func readerPageTypes(article, comment string) []struct {
 	name, path string
 	status     int
@@ -35,6 +34,7 @@ func readerPageTypes(article, comment string) []struct {
 		{"tag", "/tag/climate", 200},
 		{"author", "/author/maria-okafor", 200},
 		{"search", "/search?q=climate", 200},
+		{"page", "/about", 200},
 		{"corrections", "/corrections", 200},
 		{"not-found", "/world-news/no-such-story", 404},
 	}
