@@ -10,7 +10,7 @@ import (
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"isoTime": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"plural":  plural,
+		"plural":  Plural,
 		"pageURL": PageURL,
 		"add":     func(a, b int) int { return a + b },
 		"when":    When,
@@ -18,8 +18,8 @@ func Funcs() template.FuncMap {
 	}
 }
 
-// plural writes "1 comment", "3 comments".
-func plural(n int, one, many string) string {
+// Plural writes "1 comment", "3 comments".
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
@@ -37,6 +37,3 @@ func PageURL(base string, n int) string {
 // When writes a moment as readers of a paper expect it, with the site's
 // time zone: "June 23, 2024 at 9:30 AM KST". t must already be in that zone.
 func When(t time.Time) string { return t.Format("January 2, 2006 at 3:04 PM MST") }
-
-// Plural writes "1 article", "3 articles".
-func Plural(n int, one, many string) string { return plural(n, one, many) }

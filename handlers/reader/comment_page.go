@@ -36,36 +36,14 @@ func (h *Handler) commentSection(c echo.Context, p *ArticlePage) error {
 	return nil
 }
 
-// ThreadItem is a comment as the article page shows it, with its replies;
-// the comment being answered carries the reply form, shown right under it.
-type ThreadItem struct {
-	*models.CommentNode
-	Replies []ThreadItem
-	// ArticleURL is where the Reply links go.
-	ArticleURL string
-	// Pending marks the commenter's own comment, awaiting moderation, on
-	// their private confirmation page.
-	Pending bool
-	// ReplyForm is the page, set on the comment the form answers.
-	ReplyForm *ArticlePage
-}
-
 // arrangeThread builds Thread from Comments, putting the reply form under
-// the comment it answers.
+// the comment it answers and marking the commenter's own held comment.
 func (p *ArticlePage) arrangeThread() {
-	p.Thread = p.threadItems(models.Thread(p.Comments))
-}
-
-func (p *ArticlePage) threadItems(nodes []*models.CommentNode) []ThreadItem {
-	out := make([]ThreadItem, len(nodes))
-	for i, n := range nodes {
-		out[i] = ThreadItem{CommentNode: n, Replies: p.threadItems(n.Replies), ArticleURL: p.Article.URL(),
-			Pending: p.Own != 0 && n.ID == p.Own}
-		if p.ReplyTo != nil && n.ID == p.ReplyTo.ID {
-			out[i].ReplyForm = p
-		}
+	th := thread{articleURL: p.Article.URL(), own: p.Own}
+	if p.ReplyTo != nil {
+		th.replyTo, th.form = p.ReplyTo.ID, p
 	}
-	return out
+	p.Thread = commentViews(models.Thread(p.Comments), p.zone(), th)
 }
 
 // resolveReply points ReplyTo at the approved comment the form answers,

@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/models"
 )
 
@@ -26,7 +25,7 @@ func (h *Handler) Home(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	l.CurrentSection = "home"
+	l.inSection("home")
 	l.Canonical = "/"
 	l.Meta.WebSite = h.webSiteLD(l)
 	p := HomePage{Layout: l}
@@ -53,14 +52,14 @@ func (h *Handler) Home(c echo.Context) error {
 	if err := h.withLeads(ctx, all); err != nil {
 		return err
 	}
-	all = kit.InZone(all, l.zone())
+	cards := cardsOf(all, l.zone())
 	if len(lead) > 0 {
-		p.Lead = &all[0]
+		p.Lead = &cards[0]
 	}
-	p.Top, all = all[len(lead):len(lead)+len(top)], all[len(lead)+len(top):]
+	p.Top, cards = cards[len(lead):len(lead)+len(top)], cards[len(lead)+len(top):]
 	for i, cat := range cats {
-		p.Blocks = append(p.Blocks, SectionBlock{Category: cat, Articles: all[:sizes[i]:sizes[i]]})
-		all = all[sizes[i]:]
+		p.Blocks = append(p.Blocks, SectionBlock{Category: cat, Lead: cards[0], Rest: cards[1:sizes[i]:sizes[i]]})
+		cards = cards[sizes[i]:]
 	}
 	return h.render(c, http.StatusOK, p)
 }

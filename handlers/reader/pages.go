@@ -1,7 +1,7 @@
 package reader
 
 import (
-	"slices"
+	"html/template"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -31,6 +31,10 @@ type Layout struct {
 	// in the head; see meta.go.
 	Meta PageMeta
 	base string // Deps.BaseURL
+	// Masthead, Sidebar and Footer are the chrome's ready HTML, rendered
+	// by the views from the fields above (chrome.go).
+	Masthead, Sidebar, Footer template.HTML
+	chrome                    *siteChrome
 }
 
 // MostRead is the sidebar's lists of the articles read most.
@@ -41,47 +45,20 @@ type MostRead struct {
 // latestCount is how many articles the sidebar's Latest posts shows.
 const latestCount = 5
 
-// layout loads the chrome every page shares.
+// layout starts a page from the chrome every reader page shares (built
+// once per change, see chrome.go).
 func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
-	ctx := c.Request().Context()
-	st, err := h.Settings.Get(ctx)
+	ch, err := h.chrome(c.Request().Context())
 	if err != nil {
 		return Layout{}, err
 	}
-	secs, err := h.Categories.All(ctx)
-	if err != nil {
-		return Layout{}, err
-	}
-	latest, err := h.Articles.Latest(ctx, latestCount)
-	if err != nil {
-		return Layout{}, err
-	}
-	most, until, err := h.mostRead(ctx)
-	if err != nil {
-		return Layout{}, err
-	}
-	pagecache.Until(c, until)
-	pages, err := h.Pages.List(ctx, true)
-	if err != nil {
-		return Layout{}, err
-	}
-	loc := st.Location()
-	now := h.Now().In(loc)
-	return Layout{
-		FooterPages: pages,
-		Title:       title,
-		Site:        st,
-		Sections:    secs,
-		Nav:         models.Navigation(secs),
-		Latest:      kit.InZone(latest, loc),
-		MostRead:    MostRead{Today: kit.InZone(slices.Clone(most.Today), loc), Week: kit.InZone(slices.Clone(most.Week), loc)},
-		Today:       now.Format("Monday, January 2, 2006"),
-		TodayISO:    now.Format("2006-01-02"),
-		Year:        now.Year(),
-		loc:         loc,
-		Meta:        h.defaultMeta(),
-		base:        h.BaseURL,
-	}, nil
+	l := ch.base
+	l.Title = title
+	l.chrome = ch
+	// The chrome changes by time (midnight, a scheduled article, the Most
+	// read lists) at ch.until: so does every page showing it.
+	pagecache.Until(c, ch.until)
+	return l, nil
 }
 
 // zone is the layout's time zone.
@@ -104,32 +81,18 @@ func (h *Handler) render(c echo.Context, status int, p kit.Page) error {
 // HomePage is the front page.
 type HomePage struct {
 	Layout
-	Lead   *models.Article
-	Top    []models.Article // the top stories under the lead
+	Lead   *Card
+	Top    []Card // the top stories under the lead
 	Blocks []SectionBlock
 }
 
 // SectionBlock is one section's newest articles on the front page not
-// already shown above it.
+// already shown above it: its lead story, with a picture, and a compact
+// list of the rest.
 type SectionBlock struct {
 	Category models.Category
-	Articles []models.Article
-}
-
-// First is the block's lead story, shown with its picture.
-func (b SectionBlock) First() models.Article {
-	if len(b.Articles) == 0 {
-		return models.Article{}
-	}
-	return b.Articles[0]
-}
-
-// Rest is the block's compact list under or beside its lead.
-func (b SectionBlock) Rest() []models.Article {
-	if len(b.Articles) < 2 {
-		return nil
-	}
-	return b.Articles[1:]
+	Lead     Card
+	Rest     []Card
 }
 
 func (HomePage) Template() string { return "home" }
@@ -139,11 +102,11 @@ type ArticlePage struct {
 	Layout
 	Article  models.Article
 	Tags     []models.Tag
-	Related  []models.Article
+	Related  []Card
 	Comments []models.Comment
 	Form     CommentForm
 	// Thread is Comments arranged as replies under what they answer.
-	Thread []ThreadItem
+	Thread []CommentView
 	// Own is the commenter's own comment awaiting moderation, on their
 	// private confirmation page; 0 elsewhere.
 	Own int64
@@ -165,7 +128,7 @@ type ListPage struct {
 	Kind     string // "Section", "Tag", "Author"
 	Heading  string
 	Intro    string
-	Articles []models.Article
+	Articles []Card
 	Pager    models.Pager
 	BaseURL  string // the list's address without ?page
 	Feed     string // the list's own RSS feed

@@ -37,6 +37,9 @@ type Deps struct {
 	BaseURL string
 	// LinkKey signs the links to commenters' confirmation pages (LinkKey).
 	LinkKey []byte
+	// Generation counts committed writes (models.Stores.Generation): the
+	// chrome every page shares is rebuilt when it changes.
+	Generation func() uint64
 }
 
 // Handler serves the reader site.
@@ -48,6 +51,8 @@ type Handler struct {
 	reads *readCounter
 	// mostReadLists are the sidebar's Most read, worked out now and then.
 	mostReadLists mostReadCache
+	// chromes keeps the chrome reader pages share (chrome.go).
+	chromes *chromeCache
 }
 
 // New returns a Handler over deps.
@@ -61,5 +66,6 @@ func New(deps Deps) *Handler {
 	if deps.LinkKey == nil {
 		deps.LinkKey = LinkKey(nil, "comment confirmation")
 	}
-	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), reads: newReadCounter(deps.Now)}
+	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), reads: newReadCounter(deps.Now),
+		chromes: &chromeCache{}}
 }
