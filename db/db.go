@@ -99,6 +99,21 @@ func (d *DB) Close() error {
 // database cannot be written (read-only, full disk) is marked
 // ErrCannotWrite.
 func (d *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := d.inTx(ctx, fn); err != nil {
+		return err
+	}
+	d.gen.Add(1)
+	return nil
+}
+
+// WithTxUnseen is WithTx for a write no reader page shows as it is (the
+// read counts behind "Most read", which reader pages pick up by time): it
+// leaves Generation alone, so it drops no cached page.
+func (d *DB) WithTxUnseen(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return d.inTx(ctx, fn)
+}
+
+func (d *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(fmt.Errorf("db: begin: %w", err))
@@ -110,23 +125,7 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return classify(fmt.Errorf("db: commit: %w", err))
 	}
-	d.gen.Add(1)
 	return nil
-}
-
-// WithTxUnseen is WithTx for a write no reader page shows as it is (the
-// read counts behind "Most read", which reader pages pick up by time): it
-// leaves Generation alone, so it drops no cached page.
-func (d *DB) WithTxUnseen(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := d.w.BeginTx(ctx, nil)
-	if err != nil {
-		return classify(fmt.Errorf("db: begin: %w", err))
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return classify(err)
-	}
-	return classify(tx.Commit())
 }
 
 // Exec runs one statement on the writer outside an explicit transaction.

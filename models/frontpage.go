@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 )
 
 // MaxFrontPage is how many stories editors may place on the front page:
@@ -24,16 +23,22 @@ func (s *ArticleStore) FrontPage(ctx context.Context) ([]Article, error) {
 // FrontPageIDs returns the ids of every story placed on the front page,
 // live or not, in order: what the newsroom's front-page screen edits.
 func (s *ArticleStore) FrontPageIDs(ctx context.Context) ([]int64, error) {
-	rows, err := s.db.Query(ctx, `SELECT article_id FROM front_page ORDER BY position`)
+	return s.ids(ctx, "front page", `SELECT article_id FROM front_page ORDER BY position`)
+}
+
+// ids runs a query that selects one column of ids; what names them in
+// an error.
+func (s *ArticleStore) ids(ctx context.Context, what, q string, args ...any) ([]int64, error) {
+	rows, err := s.db.Query(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("models: front page: %w", err)
+		return nil, fmt.Errorf("models: %s: %w", what, err)
 	}
 	defer rows.Close()
 	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("models: scan front page: %w", err)
+			return nil, fmt.Errorf("models: scan %s: %w", what, err)
 		}
 		ids = append(ids, id)
 	}
@@ -97,11 +102,8 @@ func notIn(ids []int64) (string, []any) {
 	if len(ids) == 0 {
 		return "", nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	return ` AND a.id NOT IN (?` + strings.Repeat(", ?", len(ids)-1) + `) `, args
+	q, args := inList(ids)
+	return ` AND a.id NOT IN (` + q + `) `, args
 }
 
 // uniqueIDs keeps the first of each id, at most max of them.
