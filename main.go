@@ -150,6 +150,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	if err != nil {
 		return err
 	}
+	// Read counts are written once a minute, and once more on the way out,
+	// before the stores close.
+	readsCtx, stopReads := context.WithCancel(context.Background())
+	readsDone := make(chan struct{})
+	go func() { srv.Reader.CountReads(readsCtx); close(readsDone) }()
+	defer func() { stopReads(); <-readsDone }()
 	if err := announceSetup(ctx, stores, siteURL(cfg), logger); err != nil {
 		return err
 	}
@@ -193,7 +199,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 }
 
 // buildServer parses the templates and wires the stores into the server.
-func buildServer(stores *models.Stores, logger *slog.Logger, access *kit.AccessLog, cfg config, sessionKeys [][]byte, purger *edge.Purger) (http.Handler, error) {
+func buildServer(stores *models.Stores, logger *slog.Logger, access *kit.AccessLog, cfg config, sessionKeys [][]byte, purger *edge.Purger) (*handlers.Server, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err

@@ -55,7 +55,7 @@ func TestNewsroomPagesRender(t *testing.T) {
 		}
 	}
 	for path, want := range map[string]int{"/admin/articles/999999": 404, "/admin/articles/x": 404,
-		"/admin/articles?status=bogus": 400, "/admin/articles?page=0": 400, "/admin/comments?status=bogus": 400,
+		"/admin/articles?status=bogus": 400, "/admin/articles?page=0": 301, "/admin/comments?status=bogus": 400,
 		"/admin/articles/1/revisions/compare?a=x&b=1": 400, "/admin/tags/999": 404, "/admin/sections/999/delete": 404} {
 		res, body := ts.get(t, path)
 		mustStatus(t, res, body, want)

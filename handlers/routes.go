@@ -26,12 +26,18 @@ func routes(g *Groups, rd *reader.Handler, nr *newsroom.Handler) {
 
 	g.Fresh.Read("/search", rd.Search)
 	g.Fresh.Read("/corrections", rd.CorrectionsShow)
+	// A commenter's private view of their held comment, by signed link.
+	g.Fresh.Read("/:section/:slug/comments/:id/:token", rd.CommentConfirm)
+	// The read beacon of Most read: answered from memory, never cached.
+	g.Fresh.GET("/read/:id", rd.ReadBeacon)
 
 	feeds, sitemaps := pagecache.TagWith(models.TagFeeds), pagecache.TagWith(models.TagSitemaps)
-	g.Machine.Read("/feed", rd.FeedRSS, feeds)
-	g.Machine.Read("/feed/atom", rd.FeedAtom, feeds)
-	g.Machine.Read("/category/:slug/feed", rd.FeedRSS, feeds)
-	g.Machine.Read("/category/:slug/feed/atom", rd.FeedAtom, feeds)
+	g.Machine.Read("/feed", rd.FeedRSS(reader.FeedSite), feeds)
+	g.Machine.Read("/feed/atom", rd.FeedAtom(reader.FeedSite), feeds)
+	for _, kind := range []string{reader.FeedSection, reader.FeedTag, reader.FeedAuthor} {
+		g.Machine.Read("/"+kind+"/:slug/feed", rd.FeedRSS(kind), feeds)
+		g.Machine.Read("/"+kind+"/:slug/feed/atom", rd.FeedAtom(kind), feeds)
+	}
 	g.Machine.Read("/sitemap.xml", rd.SitemapIndex, sitemaps)
 	g.Machine.Read("/sitemaps/sections.xml", rd.SitemapSections, sitemaps)
 	g.Machine.Read("/sitemaps/articles/:file", rd.SitemapArticles, sitemaps)
@@ -60,6 +66,7 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 		articles, media       = newsroom.Articles, newsroom.Media
 		del, comments         = newsroom.DeleteForGood, newsroom.Comments
 		sections, tags        = newsroom.Sections, newsroom.Tags
+		front                 = newsroom.FrontPage
 		pages                 = newsroom.SitePages
 	)
 	n.NotFound("")
@@ -114,10 +121,14 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.GET("/comments/:id/edit", comments, nr.CommentEdit)
 	n.POST("/comments/:id/edit", comments, bigForm, nr.CommentUpdate)
 
+	n.GET("/front", front, nr.FrontShow)
+	n.POST("/front", front, smallForm, nr.FrontUpdate)
+
 	n.GET("/sections", sections, nr.SectionList)
 	n.POST("/sections", sections, bigForm, nr.SectionCreate)
 	n.POST("/sections/:id", sections, bigForm, nr.SectionUpdate)
 	n.POST("/sections/:id/move", sections, bigForm, nr.SectionMove)
+	n.POST("/sections/:id/nav", sections, smallForm, nr.SectionNav)
 	n.GET("/sections/:id/delete", sections, nr.SectionDeleteConfirm)
 	n.POST("/sections/:id/delete", sections, bigForm, nr.SectionDelete)
 

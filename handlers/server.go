@@ -99,6 +99,7 @@ func NewServer(d Deps) (*Server, error) {
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Media: st.Media, Renditions: st.Renditions,
 		OldAddresses: st.OldAddresses, Pages: st.Pages, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
+		LinkKey:    reader.LinkKey(d.SessionKeys, "comment confirmation"),
 		Generation: s.changes.Load,
 	})
 	s.Newsroom = newsroom.New(newsroom.Deps{

@@ -80,14 +80,10 @@ func seedArticle(ctx context.Context, d *db.DB, store *ArticleStore, a db.DemoAr
 	if a.UpdatedHoursAgo != nil {
 		updated = now.Add(-time.Duration(*a.UpdatedHoursAgo) * time.Hour)
 	}
-	tags := make([]string, len(a.Tags))
-	for i, t := range a.Tags {
-		tags[i] = strings.ReplaceAll(t, "-", " ")
-	}
 	art, err := store.Create(ctx, ArticleInput{
 		Title: a.Title, Summary: a.Summary, BodyMD: a.Body, Source: a.Source,
 		CategoryID: catID, AuthorID: userID, CoAuthorIDs: co, Status: StatusPublished, Featured: a.Featured,
-		CommentsOpen: true, PublishedAt: published, UpdatedAt: updated, Tags: tags,
+		CommentsOpen: true, PublishedAt: published, UpdatedAt: updated, Tags: a.Tags,
 	})
 	if err != nil {
 		return 0, fmt.Errorf("models: demo article %q: %w", a.Title, err)

@@ -17,6 +17,7 @@ import (
 //	t<ID>     a tag's list pages
 //	u<ID>     an author's list pages
 //	chrome    what every page shares: settings, navigation, Latest posts
+//	front     the stories editors placed on the front page
 //	feeds     the RSS and Atom feeds
 //	sitemaps  the sitemaps and robots.txt
 type CacheTag string
@@ -24,6 +25,7 @@ type CacheTag string
 // The tags that name no single row.
 const (
 	TagChrome   CacheTag = "chrome"
+	TagFront    CacheTag = "front"
 	TagFeeds    CacheTag = "feeds"
 	TagSitemaps CacheTag = "sitemaps"
 )

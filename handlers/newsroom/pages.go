@@ -8,7 +8,7 @@ func Pages() []kit.Page {
 		AdminLoginPage{}, AdminSetupPage{}, AdminDashboardPage{}, AdminSettingsPage{}, AdminPeoplePage{},
 		AdminProfilePage{}, AdminAuditPage{}, AdminBackupPage{},
 		AdminArticlesPage{}, AdminArticleEditPage{}, AdminConfirmPage{}, AdminRevisionsPage{}, AdminRevisionComparePage{},
-		AdminCommentsPage{}, AdminCommentEditPage{}, AdminSectionsPage{}, AdminSectionDeletePage{},
+		AdminCommentsPage{}, AdminCommentEditPage{}, AdminSectionsPage{}, AdminSectionDeletePage{}, AdminFrontPage{},
 		AdminTagsPage{}, AdminTagEditPage{}, AdminMediaPage{}, AdminMediaEditPage{}, AdminMediaPickPage{},
 		AdminSitePagesPage{}, AdminSitePageEditPage{},
 	}

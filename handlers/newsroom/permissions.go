@@ -29,7 +29,9 @@ const (
 	DeleteForGood Action = "delete"
 	Corrections   Action = "corrections"
 	Comments      Action = "comments"
-	Sections      Action = "sections"
+	// FrontPage is choosing and ordering the front page's stories.
+	FrontPage Action = "front"
+	Sections  Action = "sections"
 	// SitePages is writing the pages that are not news (About, Contact ...).
 	SitePages Action = "pages"
 	Tags      Action = "tags"
@@ -42,7 +44,7 @@ const (
 var (
 	authorActions = []Action{Dashboard, Profile, Articles, Media}
 	editorActions = append(slices.Clone(authorActions),
-		OthersWork, Publish, DeleteForGood, Corrections, Comments, Sections, Tags, SitePages)
+		OthersWork, Publish, DeleteForGood, Corrections, Comments, FrontPage, Sections, Tags, SitePages)
 	adminActions = append(slices.Clone(editorActions), Settings, People, AuditLog, Backup)
 )
 

@@ -54,7 +54,7 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	l.Description = a.Summary
 	l.Canonical = a.URL()
 	l.inSection(a.Category.Slug)
-	p := ArticlePage{Layout: l, Article: kit.ArticleInZone(a, l.zone())}
+	p := ArticlePage{Layout: l, Article: kit.ArticleInZone(a, l.zone()), Share: shareLinks(a, l.AbsURL(a.URL()))}
 	if p.Tags, err = h.Tags.ForArticle(ctx, a.ID); err != nil {
 		return p, err
 	}

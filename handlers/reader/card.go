@@ -18,6 +18,7 @@ type Card struct {
 	SectionSlug         string
 	Authors             []CardAuthor // the byline, in order
 	DateISO, Date       string       // "January 2, 2006" in the site's time zone
+	ShortDate           string       // "January 2", for compact lists
 	Comments            string       // "3 comments" on the front page's lead only (see countComments)
 	Img                 *CardImage
 }
@@ -39,7 +40,7 @@ func cardOf(a models.Article, loc *time.Location) Card {
 	c := Card{
 		ID: a.ID, URL: a.URL(), Title: a.Title, Summary: a.Summary,
 		SectionURL: a.Category.URL(), SectionName: a.Category.Name, SectionSlug: a.Category.Slug,
-		DateISO: isoTime(t), Date: t.Format("January 2, 2006"),
+		DateISO: isoTime(t), Date: t.Format("January 2, 2006"), ShortDate: t.Format("January 2"),
 	}
 	for _, u := range a.Bylines() {
 		au := CardAuthor{Name: u.Name}

@@ -3,6 +3,7 @@ package reader
 import (
 	"context"
 	"html/template"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -12,8 +13,8 @@ import (
 )
 
 // siteChrome is what every reader page shows around its content: the date
-// bar, masthead and navigation, the sidebar (Stay Connected, Latest posts)
-// and the footer, with the settings and sections they come from. It is
+// bar, masthead and navigation, the sidebar (Latest posts, Most read, Stay
+// Connected) and the footer, with the settings and sections they come from. It is
 // built once per change of what it shows, not per page, and rendered to
 // ready HTML by the views.
 type siteChrome struct {
@@ -89,11 +90,20 @@ func (h *Handler) buildChrome(ctx context.Context, gen uint64, now time.Time) (*
 	} else if ok && next.Before(until) {
 		until = next // it joins Latest posts
 	}
+	most, mostUntil, err := h.mostRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if mostUntil.Before(until) {
+		until = mostUntil // the Most read lists are worked out again
+	}
 	c := &siteChrome{gen: gen, until: until, base: Layout{
 		FooterPages: pages,
 		Site:        st,
 		Sections:    secs,
+		Nav:         models.Navigation(secs),
 		Latest:      kit.InZone(latest, loc),
+		MostRead:    MostRead{Today: kit.InZone(slices.Clone(most.Today), loc), Week: kit.InZone(slices.Clone(most.Week), loc)},
 		Today:       local.Format("Monday, January 2, 2006"),
 		TodayISO:    local.Format("2006-01-02"),
 		Year:        local.Year(),

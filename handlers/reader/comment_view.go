@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/views"
 )
 
 // CommentView is one approved comment as the article page shows it, with
@@ -19,10 +20,28 @@ type CommentView struct {
 	Date     string // "January 2, 2006 at 3:04 PM" in the site's time zone
 	BodyHTML template.HTML
 	Replies  []CommentView
+	// ArticleURL is where its Reply link goes.
+	ArticleURL string
+	// Pending marks the commenter's own comment, awaiting moderation, on
+	// their private confirmation page.
+	Pending bool
+	// ReplyForm is the page, set on the comment the form answers, so the
+	// form is shown right under it.
+	ReplyForm *ArticlePage
+}
+
+// thread is what the article page asks of its comments: the article's
+// address, the commenter's own held comment (0 for none), and the
+// comment the form answers with the page that holds the form.
+type thread struct {
+	articleURL string
+	own        int64
+	replyTo    int64
+	form       *ArticlePage
 }
 
 // commentViews turns threads of comments into what the page shows.
-func commentViews(nodes []*models.CommentNode, loc *time.Location) []CommentView {
+func commentViews(nodes []*models.CommentNode, loc *time.Location, th thread) []CommentView {
 	if len(nodes) == 0 {
 		return nil
 	}
@@ -31,8 +50,12 @@ func commentViews(nodes []*models.CommentNode, loc *time.Location) []CommentView
 		t := n.CreatedAt.In(loc)
 		out[i] = CommentView{
 			ID: strconv.FormatInt(n.ID, 10), Depth: n.Depth, Name: n.Name,
-			DateISO: isoTime(t), Date: t.Format("January 2, 2006 at 3:04 PM"),
-			BodyHTML: n.BodyHTML, Replies: commentViews(n.Replies, loc),
+			DateISO: isoTime(t), Date: views.When(t),
+			BodyHTML: n.BodyHTML, Replies: commentViews(n.Replies, loc, th),
+			ArticleURL: th.articleURL, Pending: th.own != 0 && n.ID == th.own,
+		}
+		if th.replyTo != 0 && n.ID == th.replyTo {
+			out[i].ReplyForm = th.form
 		}
 	}
 	return out

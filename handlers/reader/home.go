@@ -1,17 +1,24 @@
 package reader
 
 import (
-	"errors"
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/models"
 )
 
-// perBlock is how many articles each section block on the front page shows.
+// perBlock is how many articles each section block on the front page
+// shows: its lead story and a short list.
 const perBlock = 4
 
-// Home shows the front page: the lead story, then each section's newest.
+// TopRow is how many top stories make one row at the widest layout; the
+// top stories come in whole rows (4 or 8), so no row ends half empty.
+const TopRow = 4
+
+// Home shows the front page: the lead and the top stories editors chose
+// (the newest featured filling in), then a block per section of the
+// navigation. No story appears twice in the main column.
 func (h *Handler) Home(c echo.Context) error {
 	ctx := c.Request().Context()
 	l, err := h.layout(c, "")
@@ -22,21 +29,18 @@ func (h *Handler) Home(c echo.Context) error {
 	l.Canonical = "/"
 	l.Meta.WebSite = h.webSiteLD(l)
 	p := HomePage{Layout: l}
-	// The lead first, then every block's articles: one query finds all
-	// their pictures.
-	var all []models.Article
-	lead, err := h.Articles.Lead(ctx)
-	hasLead := err == nil
-	switch {
-	case hasLead:
-		all = append(all, lead)
-	case !errors.Is(err, models.ErrNotFound):
+	lead, top, err := h.frontStories(ctx)
+	if err != nil {
 		return err
 	}
+	// The lead, the top stories, then every block's articles: one query
+	// finds all their pictures.
+	all := append(append([]models.Article(nil), lead...), top...)
+	shown := articleIDs(all)
 	var cats []models.Category
 	var sizes []int
-	for _, cat := range l.Sections {
-		list, err := h.Articles.LatestInCategory(ctx, cat.ID, perBlock)
+	for _, cat := range l.Nav {
+		list, err := h.Articles.LatestInCategoryExcept(ctx, cat.ID, perBlock, shown)
 		if err != nil {
 			return err
 		}
@@ -49,14 +53,57 @@ func (h *Handler) Home(c echo.Context) error {
 		return err
 	}
 	cards := cardsOf(all, l.zone())
-	if hasLead {
+	if len(lead) > 0 {
 		p.Lead = &cards[0]
-		countComments(p.Lead, lead)
-		cards = cards[1:]
+		countComments(p.Lead, lead[0])
 	}
+	p.Top, cards = cards[len(lead):len(lead)+len(top)], cards[len(lead)+len(top):]
 	for i, cat := range cats {
-		p.Blocks = append(p.Blocks, SectionBlock{Category: cat, Articles: cards[:sizes[i]:sizes[i]]})
+		p.Blocks = append(p.Blocks, SectionBlock{Category: cat, Lead: cards[0], Rest: cards[1:sizes[i]:sizes[i]]})
 		cards = cards[sizes[i]:]
 	}
 	return h.render(c, http.StatusOK, p)
+}
+
+// frontStories returns the lead (none on an empty site) and the top
+// stories: those editors placed, then the newest featured, up to whole
+// rows of TopRow.
+func (h *Handler) frontStories(ctx context.Context) (lead, top []models.Article, err error) {
+	chosen, err := h.Articles.FrontPage(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	want := 1 + topSlots(len(chosen)-1)
+	more, err := h.Articles.Featured(ctx, want-len(chosen), articleIDs(chosen))
+	if err != nil {
+		return nil, nil, err
+	}
+	all := append(chosen, more...)
+	if len(all) == 0 {
+		return nil, nil, nil
+	}
+	top = all[1:]
+	if n := len(top); n > TopRow {
+		top = top[:n-n%TopRow] // a short last row only when there is no more news
+	}
+	return all[:1:1], top, nil
+}
+
+// topSlots is how many top stories to show when editors chose n: whole
+// rows, at least one, at most two.
+func topSlots(n int) int {
+	switch {
+	case n <= TopRow:
+		return TopRow
+	default:
+		return 2 * TopRow
+	}
+}
+
+func articleIDs(list []models.Article) []int64 {
+	ids := make([]int64, len(list))
+	for i, a := range list {
+		ids[i] = a.ID
+	}
+	return ids
 }

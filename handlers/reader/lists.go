@@ -28,7 +28,7 @@ func (h *Handler) SectionShow(c echo.Context) error {
 		return kit.NotFoundIf(err)
 	}
 	return h.list(c, models.ListFilter{CategoryID: cat.ID}, ListPage{
-		Kind: "Section", Heading: cat.Name, Intro: cat.Description, BaseURL: cat.URL(), ListTag: models.SectionTag(cat.ID),
+		Kind: "Section", Heading: cat.Name, Intro: cat.Description, BaseURL: cat.URL(), ListTag: models.SectionTag(cat.ID), Feed: cat.URL() + "/feed",
 	}, cat.Slug)
 }
 

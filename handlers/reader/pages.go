@@ -17,8 +17,10 @@ type Layout struct {
 	Description    string
 	Canonical      string
 	Site           models.Settings
-	Sections       []models.Category
+	Sections       []models.Category // every section, in navigation order
+	Nav            []models.Category // the sections editors put in the navigation
 	Latest         []models.Article
+	MostRead       MostRead
 	FooterPages    []models.SitePage // published pages, in the order editors chose
 	CurrentSection string
 	Today          string // "Sunday, June 23, 2024" in the site's time zone
@@ -35,6 +37,11 @@ type Layout struct {
 	chrome                    *siteChrome
 }
 
+// MostRead is the sidebar's lists of the articles read most.
+type MostRead struct {
+	Today, Week []models.Article
+}
+
 // latestCount is how many articles the sidebar's Latest posts shows.
 const latestCount = 5
 
@@ -48,6 +55,9 @@ func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
 	l := ch.base
 	l.Title = title
 	l.chrome = ch
+	// The chrome changes by time (midnight, a scheduled article, the Most
+	// read lists) at ch.until: so does every page showing it.
+	pagecache.Until(c, ch.until)
 	return l, nil
 }
 
@@ -75,13 +85,17 @@ func (h *Handler) render(c echo.Context, status int, p kit.Page) error {
 type HomePage struct {
 	Layout
 	Lead   *Card
+	Top    []Card // the top stories under the lead
 	Blocks []SectionBlock
 }
 
-// SectionBlock is one section's newest articles on the front page.
+// SectionBlock is one section's newest articles on the front page not
+// already shown above it: its lead story, with a picture, and a compact
+// list of the rest.
 type SectionBlock struct {
 	Category models.Category
-	Articles []Card
+	Lead     Card
+	Rest     []Card
 }
 
 func (HomePage) Template() string { return "home" }
@@ -96,12 +110,17 @@ type ArticlePage struct {
 	Form     CommentForm
 	// Thread is Comments arranged as replies under what they answer.
 	Thread []CommentView
+	// Own is the commenter's own comment awaiting moderation, on their
+	// private confirmation page; 0 elsewhere.
+	Own int64
 	// ReplyTo is the comment the form answers, nil for a new thread.
 	ReplyTo *models.Comment
 	// CommentNotice tells a commenter what became of their comment.
 	CommentNotice string
 	// Corrections are shown at the end of the article.
 	Corrections []models.Correction
+	// Share are the plain links that share the article.
+	Share []ShareLink
 }
 
 func (ArticlePage) Template() string { return "article" }
@@ -117,6 +136,7 @@ type ListPage struct {
 	BaseURL  string // the list's address without ?page
 	// ListTag is the cache tag of the list: a section, tag or author.
 	ListTag models.CacheTag
+	Feed    string // the list's own RSS feed
 }
 
 func (ListPage) Template() string { return "list" }

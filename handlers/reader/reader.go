@@ -35,6 +35,8 @@ type Deps struct {
 	// as https://news.example.com: the start of every absolute URL (feeds,
 	// sitemaps, canonical links, social cards).
 	BaseURL string
+	// LinkKey signs the links to commenters' confirmation pages (LinkKey).
+	LinkKey []byte
 	// Generation counts the committed changes published (models.Changes;
 	// writes no reader sees publish none): the chrome every page shares is
 	// rebuilt when it moves.
@@ -46,6 +48,10 @@ type Handler struct {
 	Deps
 	// CommentLimit counts comment posts per client address.
 	CommentLimit *RateLimiter
+	// reads counts article reads until CountReads writes them.
+	reads *readCounter
+	// mostReadLists are the sidebar's Most read, worked out now and then.
+	mostReadLists mostReadCache
 	// chromes keeps the chrome reader pages share (chrome.go).
 	chromes *chromeCache
 }
@@ -58,5 +64,9 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), chromes: &chromeCache{}}
+	if deps.LinkKey == nil {
+		deps.LinkKey = LinkKey(nil, "comment confirmation")
+	}
+	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), reads: newReadCounter(deps.Now),
+		chromes: &chromeCache{}}
 }
