@@ -72,6 +72,8 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.POST("/settings", newsroom.Settings, smallForm, nr.SettingsUpdate)
 	n.GET("/people", people, nr.PeopleShow)
 	n.POST("/people", people, smallForm, nr.PersonCreate)
+	n.GET("/people/:id", people, nr.PersonEdit)
+	n.POST("/people/:id", people, smallForm, nr.PersonUpdate)
 	n.POST("/people/:id/role", people, smallForm, nr.PersonRole)
 	n.POST("/people/:id/disable", people, smallForm, nr.PersonDisable)
 	n.POST("/people/:id/enable", people, smallForm, nr.PersonEnable)

@@ -58,7 +58,7 @@ func (h *Handler) AuthorShow(c echo.Context) error {
 		return kit.NotFoundIf(err)
 	}
 	return h.list(c, models.ListFilter{AuthorID: u.ID}, ListPage{
-		Kind: "Author", Heading: u.Name, Intro: u.Bio, BaseURL: u.URL(),
+		Kind: "Author", Heading: u.Name, Intro: u.Bio, Person: u, BaseURL: u.URL(),
 	}, "")
 }
 

@@ -123,9 +123,11 @@ func (ArticlePage) Template() string { return "article" }
 // ListPage is a paginated list of articles: a section, a tag, an author.
 type ListPage struct {
 	Layout
-	Kind     string // "Section", "Tag", "Author"
-	Heading  string
-	Intro    string
+	Kind    string // "Section", "Tag", "Author"
+	Heading string
+	Intro   string
+	// Person is the author of an author page (photo, job title), zero on other lists.
+	Person   models.User
 	Articles []models.Article
 	Pager    models.Pager
 	BaseURL  string // the list's address without ?page
