@@ -107,6 +107,7 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.GET("/comments/empty-trash", comments, nr.CommentTrashConfirm)
 	n.POST("/comments/empty-trash", comments, bigForm, nr.CommentTrashEmpty)
 	n.POST("/comments/:id/status", comments, bigForm, nr.CommentStatus)
+	n.POST("/comments/:id/reply", comments, bigForm, nr.CommentReply)
 	n.GET("/comments/:id/edit", comments, nr.CommentEdit)
 	n.POST("/comments/:id/edit", comments, bigForm, nr.CommentUpdate)
 

@@ -21,6 +21,18 @@ type AdminCommentsPage struct {
 	Comments []models.QueuedComment
 	Pager    models.Pager
 	Tabs     []StatusTab
+	// SelectAll ticks every comment on the page (?select=all), for
+	// browsers without the script that does it in place.
+	SelectAll bool
+}
+
+// SelectAllURL ticks, or with SelectAll clears, every comment on the page.
+func (p AdminCommentsPage) SelectAllURL() string {
+	u := p.PageURL(p.Pager.Page)
+	if p.SelectAll {
+		return u
+	}
+	return u + "&select=all"
 }
 
 func (AdminCommentsPage) Template() string { return "admin_comments" }
@@ -93,7 +105,7 @@ func (h *Handler) CommentList(c echo.Context) error {
 	for i := range list {
 		list[i].CreatedAt = list[i].CreatedAt.In(l.Site.Location())
 	}
-	p := AdminCommentsPage{Layout: l, Status: st, Comments: list, Pager: pager}
+	p := AdminCommentsPage{Layout: l, Status: st, Comments: list, Pager: pager, SelectAll: c.QueryParam("select") == "all"}
 	for _, t := range commentTabs {
 		k := counts[t.status]
 		if t.status == "" {
