@@ -162,9 +162,10 @@ func newsroomPhoneJourney(t *testing.T, s *suite) {
 		{"dashboard", "/admin"}, {"articles", "/admin/articles"}, {"editor", "/admin/articles/1"},
 		{"new-article", "/admin/articles/new"}, {"revisions", "/admin/articles/1/revisions"},
 		{"comments", "/admin/comments"}, {"sections", "/admin/sections"}, {"tags", "/admin/tags"},
-		{"media", "/admin/media"}, {"picker", "/admin/media/pick?article=1&back=/admin/articles/1"},
+		{"media", "/admin/media"}, {"picker", "/admin/media/pick?article=1"},
 		{"pages", "/admin/pages"}, {"page-editor", "/admin/pages/1"}, {"settings", "/admin/settings"},
-		{"people", "/admin/people"}, {"audit", "/admin/audit"}, {"profile", "/admin/profile"}, {"backup", "/admin/backup"},
+		{"people", "/admin/people"}, {"person", "/admin/people/1"}, {"audit", "/admin/audit"}, {"profile", "/admin/profile"},
+		{"backup", "/admin/backup"}, {"comments-all", "/admin/comments?status=&select=all"}, {"new-page", "/admin/pages/new"},
 	}
 	mobile := viewport{"phone", 390, 844, true}
 	for _, vp := range []viewport{mobile, desktop} {
@@ -184,7 +185,7 @@ func newsroomPhoneJourney(t *testing.T, s *suite) {
 				}
 				tb.checkAccessible(s, what)
 			}
-			if pg.name == "editor" || pg.name == "dashboard" || pg.name == "picker" {
+			if pg.name == "editor" || pg.name == "dashboard" || pg.name == "picker" || pg.name == "profile" || pg.name == "comments-all" {
 				shot(t, tb, s.shots, fmt.Sprintf("newsroom-%s-%d.png", pg.name, vp.width))
 			}
 			// One row of the header is about 50 px; two rows are over 80.
