@@ -158,6 +158,19 @@ func newsroomPhoneJourney(t *testing.T, s *suite) {
 	tb := newTab(t, s, st)
 	tb.open("/admin", http.StatusOK)
 	signIn(t, tb, admin)
+	// Something scheduled, so the dashboard shows its queue and activity.
+	tb.open("/admin/articles/new", http.StatusOK)
+	tb.do("write an article", chromedp.SendKeys(chromedp.ID("title"), "Port council votes on the harbour wall tonight"),
+		chromedp.SendKeys(chromedp.ID("body"), "The vote is at nine."))
+	chooseOption(t, tb, "category_id", "World News")
+	at := time.Now().Add(48 * time.Hour).In(models.DefaultSettings().Location())
+	tb.do("set the publish time", chromedp.SetValue(chromedp.ID("publish_at"), at.Format("2006-01-02T15:04")))
+	tb.follow(`button[value="publish"]`, http.StatusOK)
+	tb.clean("a scheduled article")
+	tb.open("/admin", http.StatusOK)
+	if got := tb.text(".dash-activity"); !strings.Contains(got, "Ada Admin scheduled ‘Port council votes on the harbour wall…’ for "+at.Format("2 January 15:04")) {
+		t.Errorf("the dashboard's activity reads %q", oneLine(got))
+	}
 	pages := []struct{ name, path string }{
 		{"dashboard", "/admin"}, {"articles", "/admin/articles"}, {"editor", "/admin/articles/1"},
 		{"new-article", "/admin/articles/new"}, {"revisions", "/admin/articles/1/revisions"},
