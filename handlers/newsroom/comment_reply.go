@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/labstack/echo/v4"
-	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/models"
 )
 
@@ -14,18 +13,11 @@ import (
 // staff: published at once with a staff badge, and the comment it answers
 // approved.
 func (h *Handler) CommentReply(c echo.Context) error {
-	if err := mayChangeComments(c); err != nil {
-		return err
-	}
-	id, err := kit.IDParam(c, "id")
+	q, err := h.queuedComment(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	q, err := h.Comments.QueuedByID(ctx, id)
-	if err != nil {
-		return kit.NotFoundIf(err)
-	}
+	ctx, id := c.Request().Context(), q.ID
 	u := currentUser(c)
 	_, err = h.Comments.StaffReply(ctx, id, u, c.FormValue("reply"), h.Now())
 	var invalid *models.CommentInvalidError
