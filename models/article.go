@@ -123,7 +123,7 @@ func (s *ArticleStore) query(ctx context.Context, q string, args ...any) ([]Arti
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return out, withAuthors(ctx, s.db.R, out)
+	return out, withAuthors(ctx, s.db, out)
 }
 
 // PublishedBySlug returns the live article with that slug, or ErrNotFound
@@ -221,7 +221,7 @@ func (s *ArticleStore) Lead(ctx context.Context) (Article, error) {
 // withBylines fills one article's Authors.
 func (s *ArticleStore) withBylines(ctx context.Context, a Article) (Article, error) {
 	list := []Article{a}
-	if err := withAuthors(ctx, s.db.R, list); err != nil {
+	if err := withAuthors(ctx, s.db, list); err != nil {
 		return a, err
 	}
 	return list[0], nil

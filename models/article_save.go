@@ -18,7 +18,7 @@ type Editor struct {
 // revision. An empty Slug is made from the title and made unique; a Slug the
 // editor typed must be free, else ErrDuplicate.
 func (s *ArticleStore) CreateEdited(ctx context.Context, in ArticleInput, by Editor) (Article, error) {
-	body, err := renderBody(ctx, s.db.R, in.BodyMD)
+	body, err := renderBody(ctx, s.db, in.BodyMD)
 	if err != nil {
 		return Article{}, fmt.Errorf("models: render article: %w", err)
 	}
@@ -65,7 +65,7 @@ func publishedValue(in ArticleInput, now time.Time) any {
 // that moved on is ErrConflict. When a live article changes slug, its old
 // address is kept as a redirect.
 func (s *ArticleStore) UpdateEdited(ctx context.Context, id int64, version int, in ArticleInput, by Editor) (Article, error) {
-	body, err := renderBody(ctx, s.db.R, in.BodyMD)
+	body, err := renderBody(ctx, s.db, in.BodyMD)
 	if err != nil {
 		return Article{}, fmt.Errorf("models: render article: %w", err)
 	}

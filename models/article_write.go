@@ -33,7 +33,7 @@ const maxSlugTries = 1000
 // title get distinct slugs: the unique index decides, so concurrent saves
 // cannot both take one.
 func (s *ArticleStore) Create(ctx context.Context, in ArticleInput) (Article, error) {
-	body, err := renderBody(ctx, s.db.R, in.BodyMD)
+	body, err := renderBody(ctx, s.db, in.BodyMD)
 	if err != nil {
 		return Article{}, fmt.Errorf("models: render article: %w", err)
 	}

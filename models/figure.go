@@ -101,5 +101,5 @@ func containsID(ids []int64, id int64) bool {
 // Render renders Markdown as a saved article's text would be, pictures as
 // figures: for the preview.
 func (s *ArticleStore) Render(ctx context.Context, md string) (template.HTML, error) {
-	return renderBody(ctx, s.db.R, md)
+	return renderBody(ctx, s.db, md)
 }

@@ -14,12 +14,12 @@ func TestBodyFigures(t *testing.T) {
 	d := newTestDB(t)
 	ctx := context.Background()
 	media := NewMediaStore(d, time.Now)
-	m, err := media.Create(ctx, MediaInput{Filename: "tall.png", Data: encodePNG(t, halves(600, 900))})
+	m, err := media.Create(ctx, MediaInput{Filename: "tall.jpg", Data: uploadJPEG(t, 600, 900)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	md := "Intro.\n\n![Harbour at dawn](" + m.URL(1280) + ` "Boats at rest · Photo: Ana Ruiz")` + "\n\nAfter."
-	got, err := renderBody(ctx, d.R, md)
+	got, err := renderBody(ctx, d, md)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func TestBodyFigures(t *testing.T) {
 		}
 	}
 	// An image inside a sentence, or one not in the library, stays an image.
-	got, _ = renderBody(ctx, d.R, "See ![x]("+m.URL(320)+") here.\n\n![y](/media/999/320.jpg)")
+	got, _ = renderBody(ctx, d, "See ![x]("+m.URL(320)+") here.\n\n![y](/media/999/320.jpg)")
 	if strings.Contains(string(got), "<figure") {
 		t.Errorf("made a figure of an inline or unknown image: %s", got)
 	}
@@ -43,7 +43,7 @@ func TestRerenderBodies(t *testing.T) {
 	t.Parallel()
 	media, articles, cat, u := mediaFixture(t)
 	ctx := context.Background()
-	m, err := media.Create(ctx, MediaInput{Filename: "wide.png", Data: encodePNG(t, halves(800, 400))})
+	m, err := media.Create(ctx, MediaInput{Filename: "wide.jpg", Data: uploadJPEG(t, 800, 400)})
 	if err != nil {
 		t.Fatal(err)
 	}

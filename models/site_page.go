@@ -111,7 +111,7 @@ func (s *PageStore) List(ctx context.Context, onlyPublished bool) ([]SitePage, e
 // Create stores a new page at the end of the footer, with its first
 // revision. A taken slug is ErrDuplicate.
 func (s *PageStore) Create(ctx context.Context, in PageInput, by Editor) (SitePage, error) {
-	body, err := renderBody(ctx, s.db.R, in.BodyMD)
+	body, err := renderBody(ctx, s.db, in.BodyMD)
 	if err != nil {
 		return SitePage{}, fmt.Errorf("models: render page: %w", err)
 	}
@@ -136,7 +136,7 @@ func (s *PageStore) Create(ctx context.Context, in PageInput, by Editor) (SitePa
 // Update saves in over the page when its stored version is still version
 // (else ErrConflict) and keeps a revision. A taken slug is ErrDuplicate.
 func (s *PageStore) Update(ctx context.Context, id int64, version int, in PageInput, by Editor) error {
-	body, err := renderBody(ctx, s.db.R, in.BodyMD)
+	body, err := renderBody(ctx, s.db, in.BodyMD)
 	if err != nil {
 		return fmt.Errorf("models: render page: %w", err)
 	}

@@ -10,11 +10,12 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/models/imaging"
 )
 
 // maxEditorUpload bounds the editor's form sent with one picture: the
 // picture (10 MB at most) and the article's text.
-const maxEditorUpload = models.MaxImageBytes + 3<<20
+const maxEditorUpload = imaging.MaxImageBytes + 3<<20
 
 // EditorUploadLimit bounds the editor's form sent with one picture.
 var EditorUploadLimit = kit.AnnouncedLimit(maxEditorUpload, msgUploadTooLarge)

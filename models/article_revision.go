@@ -101,7 +101,7 @@ func (s *ArticleStore) RestoreRevision(ctx context.Context, articleID, revID int
 	if err != nil {
 		return err
 	}
-	body, err := renderBody(ctx, s.db.R, r.BodyMD)
+	body, err := renderBody(ctx, s.db, r.BodyMD)
 	if err != nil {
 		return fmt.Errorf("models: render article: %w", err)
 	}
