@@ -171,6 +171,13 @@ func newsroomPhoneJourney(t *testing.T, s *suite) {
 	if got := tb.text(".dash-activity"); !strings.Contains(got, "Ada Admin scheduled ‘Port council votes on the harbour wall…’ for "+at.Format("2 January 15:04")) {
 		t.Errorf("the dashboard's activity reads %q", oneLine(got))
 	}
+	// Select all ticks every comment in place, with the queue's script under the CSP.
+	tb.open("/admin/comments?status=", http.StatusOK)
+	tb.do("select all", chromedp.Click(chromedp.CSS("a[data-select-all]")))
+	if all, ticked := tb.count(".queue input[name=id]"), tb.count(".queue input[name=id]:checked"); all == 0 || ticked != all || strings.Contains(tb.path(), "select=all") {
+		t.Errorf("Select all ticked %d of %d comments (at %s)", ticked, all, tb.path())
+	}
+	tb.clean("select all")
 	pages := []struct{ name, path string }{
 		{"dashboard", "/admin"}, {"articles", "/admin/articles"}, {"editor", "/admin/articles/1"},
 		{"new-article", "/admin/articles/new"}, {"revisions", "/admin/articles/1/revisions"},
