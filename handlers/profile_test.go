@@ -41,6 +41,16 @@ func TestProfilesOnBylines(t *testing.T) {
 	wantBody(t, body, `class="byline-person" rel="author" href="`+ed.URL()+`"`, `<span class="byline-title">Harbour reporter</span>`,
 		`src="/media/`+itoa(photo.ID)+`/`)
 
+	// An author cannot make someone else's unpublished picture public as a photo.
+	private := ts.addImage(t, testJPEG(t, 300, 300), "Someone else's unpublished picture")
+	au := ts.signIn(t, models.RoleAuthor)
+	_, body = ts.get(t, "/admin/profile")
+	if strings.Contains(body, `value="`+itoa(private.ID)+`"`) {
+		t.Error("an author is offered a picture they may not see")
+	}
+	res, body = ts.postForm(t, "/admin/profile", url.Values{"name": {au.Name}, "photo": {itoa(private.ID)}})
+	mustStatus(t, res, body, http.StatusUnprocessableEntity)
+
 	other := ts.addUser(t, models.RoleAuthor)
 	ts.signIn(t, models.RoleAdmin)
 	_, body = ts.get(t, "/admin/people")

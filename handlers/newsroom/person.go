@@ -25,7 +25,7 @@ func (h *Handler) personPage(c echo.Context, status int, u models.User, f Profil
 	if err != nil {
 		return err
 	}
-	fields, err := h.profileFields(c.Request().Context(), f, "/admin/people/"+strconv.FormatInt(u.ID, 10))
+	fields, err := h.profileFields(c.Request().Context(), f, "/admin/people/"+strconv.FormatInt(u.ID, 10), pictureViewer(currentUser(c)))
 	if err != nil {
 		return err
 	}

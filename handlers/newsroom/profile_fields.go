@@ -62,9 +62,11 @@ type ProfileFields struct {
 // photoChoices are the pictures a profile photo is chosen from.
 const photoChoices = 12
 
-func (h *Handler) profileFields(ctx context.Context, f ProfileForm, action string) (ProfileFields, error) {
+// profileFields are the form with the pictures viewer may choose from
+// (pictureViewer: 0 for those who see every picture).
+func (h *Handler) profileFields(ctx context.Context, f ProfileForm, action string, viewer int64) (ProfileFields, error) {
 	pf := ProfileFields{Form: f, Action: action}
-	list, _, err := h.Media.List(ctx, "", 1)
+	list, _, err := h.Media.List(ctx, "", 1, viewer)
 	if err != nil {
 		return pf, err
 	}
@@ -89,7 +91,15 @@ func (h *Handler) saveProfile(c echo.Context, u models.User, f *ProfileForm) (st
 	if len(f.FieldErrors) > 0 {
 		return http.StatusUnprocessableEntity, nil
 	}
-	err = h.Users.SetProfile(c.Request().Context(), u.ID, in)
+	ctx := c.Request().Context()
+	if viewer := pictureViewer(currentUser(c)); in.PhotoID != 0 && in.PhotoID != u.PhotoID && viewer != 0 {
+		// A photo is public once chosen: only a picture the user may see already.
+		if ok, err := h.Media.VisibleTo(ctx, in.PhotoID, viewer); err != nil || !ok {
+			f.FieldErrors["photo"] = "Choose one of the pictures shown, or no photo."
+			return http.StatusUnprocessableEntity, err
+		}
+	}
+	err = h.Users.SetProfile(ctx, u.ID, in)
 	switch {
 	case errors.Is(err, models.ErrNotFound) && in.PhotoID != 0:
 		f.FieldErrors["photo"] = "That picture is no longer in the library. Choose another."
