@@ -9,9 +9,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/edge"
 	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/handlers/newsroom"
 	"github.com/newsroom/news/handlers/pagecache"
@@ -43,6 +46,12 @@ type Deps struct {
 	SecureCookies bool
 	// PageCache keeps rendered reader pages; nil turns it off.
 	PageCache *pagecache.PageCache
+	// PurgeStyle names the header reader pages carry their tags in;
+	// Purger, when set, sends the purges (started by whoever built it);
+	// EdgeLongLived lets the edge keep pages a day, as it is purged.
+	PurgeStyle    edge.Style
+	Purger        *edge.Purger
+	EdgeLongLived bool
 	// BaseURL is the site's public address without a trailing slash: the
 	// start of every absolute URL.
 	BaseURL string
@@ -60,6 +69,10 @@ type Server struct {
 	Cache *pagecache.Middleware
 	// Groups are the route groups; tests add their routes through them.
 	Groups *Groups
+	// changes counts the committed changes published (models.Changes):
+	// the reader's chrome is rebuilt when it moves.
+	changes atomic.Uint64
+	purger  *edge.Purger
 }
 
 // NewServer builds the whole Echo server: middleware, error handler and
@@ -86,7 +99,7 @@ func NewServer(d Deps) (*Server, error) {
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Media: st.Media, Renditions: st.Renditions,
 		OldAddresses: st.OldAddresses, Pages: st.Pages, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
-		Generation: st.Generation,
+		Generation: s.changes.Load,
 	})
 	s.Newsroom = newsroom.New(newsroom.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
@@ -95,9 +108,11 @@ func NewServer(d Deps) (*Server, error) {
 		Preview: s.Reader.Preview, SessionKeys: d.SessionKeys, SecureCookies: d.SecureCookies, Backup: st.Backup,
 	})
 	s.Cache = &pagecache.Middleware{
-		PageCache: d.PageCache, Settings: st.Settings, Articles: st.Articles,
-		Generation: st.Generation, Now: d.Now, Logger: d.Logger,
+		PageCache: d.PageCache, Settings: st.Settings, Articles: st.Articles, Now: d.Now, Logger: d.Logger,
+		KnownNotice: reader.KnownNotice, PurgeStyle: d.PurgeStyle, EdgeLongLived: d.EdgeLongLived,
 	}
+	s.purger = d.Purger
+	st.Changes().Subscribe(s.dropChanged)
 	e := s.Echo
 	e.HideBanner = true
 	e.HidePort = true
@@ -115,6 +130,23 @@ func NewServer(d Deps) (*Server, error) {
 	routes(s.Groups, s.Reader, s.Newsroom)
 	s.Newsroom.Reserved = reservedSegments(e.Routes())
 	return s, nil
+}
+
+// dropChanged is told each committed change: the chrome is rebuilt and
+// the cached pages the change names are dropped, here and (through the
+// purger) at the edge.
+func (s *Server) dropChanged(ch models.Change) {
+	s.changes.Add(1)
+	tags := slices.Clone(ch.Tags)
+	if pc := s.Cache.PageCache; pc != nil {
+		tags = append(tags, pc.Drop(ch, s.Cache.Now())...)
+	}
+	if s.purger != nil {
+		if ch.All {
+			tags = []string{string(models.TagChrome), string(models.TagFeeds), string(models.TagSitemaps)}
+		}
+		s.purger.Purge(tags)
+	}
 }
 
 // Pages are every page type of the site, reader and newsroom, each

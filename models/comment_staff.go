@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/newsroom/news/db"
 )
 
 // StaffReply stores a moderator's reply to comment parentID, written as
@@ -23,7 +25,7 @@ func (s *CommentStore) StaffReply(ctx context.Context, parentID int64, by User, 
 	}
 	body, _ := SanitizeComment(text)
 	c := Comment{ParentID: parentID, Name: by.Name, BodyHTML: body, Status: CommentApproved, CreatedAt: now.UTC(), Staff: true}
-	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var status string
 		err := tx.QueryRowContext(ctx, `SELECT article_id, status FROM comments WHERE id = ?`, parentID).Scan(&c.ArticleID, &status)
 		if errors.Is(err, sql.ErrNoRows) || status == CommentSpam || status == CommentTrash {
@@ -45,6 +47,7 @@ func (s *CommentStore) StaffReply(ctx context.Context, parentID int64, by User, 
 			return fmt.Errorf("models: insert staff reply: %w", err)
 		}
 		c.ID, err = res.LastInsertId()
+		changed(tx, ArticleCommentsTag(c.ArticleID))
 		return err
 	})
 	if err != nil {

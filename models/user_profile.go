@@ -51,7 +51,10 @@ func (s *UserStore) SetProfile(ctx context.Context, id int64, in ProfileInput) e
 		}
 		photo = in.PhotoID
 	}
-	res, err := s.db.Exec(ctx, `UPDATE users SET name = ?, job_title = ?, bio = ?, photo_media_id = ? WHERE id = ?`,
+	// Name, title and photo show beside every byline of theirs: drop every
+	// page (chrome) rather than name each of their articles, as SetName does.
+	res, err := execChanged(ctx, s.db, []CacheTag{AuthorTag(id), TagChrome, TagFeeds},
+		`UPDATE users SET name = ?, job_title = ?, bio = ?, photo_media_id = ? WHERE id = ?`,
 		in.Name, strings.TrimSpace(in.JobTitle), strings.TrimSpace(in.Bio), photo, id)
 	if err != nil {
 		return fmt.Errorf("models: save profile: %w", err)
