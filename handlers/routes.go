@@ -84,6 +84,8 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.POST("/settings", newsroom.Settings, smallForm, nr.SettingsUpdate)
 	n.GET("/people", people, nr.PeopleShow)
 	n.POST("/people", people, smallForm, nr.PersonCreate)
+	n.GET("/people/:id", people, nr.PersonEdit)
+	n.POST("/people/:id", people, smallForm, nr.PersonUpdate)
 	n.POST("/people/:id/role", people, smallForm, nr.PersonRole)
 	n.POST("/people/:id/disable", people, smallForm, nr.PersonDisable)
 	n.POST("/people/:id/enable", people, smallForm, nr.PersonEnable)
@@ -118,6 +120,7 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.GET("/comments/empty-trash", comments, nr.CommentTrashConfirm)
 	n.POST("/comments/empty-trash", comments, bigForm, nr.CommentTrashEmpty)
 	n.POST("/comments/:id/status", comments, bigForm, nr.CommentStatus)
+	n.POST("/comments/:id/reply", comments, bigForm, nr.CommentReply)
 	n.GET("/comments/:id/edit", comments, nr.CommentEdit)
 	n.POST("/comments/:id/edit", comments, bigForm, nr.CommentUpdate)
 

@@ -19,6 +19,7 @@ type CommentView struct {
 	DateISO  string // the datetime attribute
 	Date     string // "January 2, 2006 at 3:04 PM" in the site's time zone
 	BodyHTML template.HTML
+	Staff    bool // written by the newsroom from the comment queue
 	Replies  []CommentView
 	// ArticleURL is where its Reply link goes.
 	ArticleURL string
@@ -51,7 +52,7 @@ func commentViews(nodes []*models.CommentNode, loc *time.Location, th thread) []
 		out[i] = CommentView{
 			ID: strconv.FormatInt(n.ID, 10), Depth: n.Depth, Name: n.Name,
 			DateISO: isoTime(t), Date: views.When(t),
-			BodyHTML: n.BodyHTML, Replies: commentViews(n.Replies, loc, th),
+			BodyHTML: n.BodyHTML, Staff: n.Staff, Replies: commentViews(n.Replies, loc, th),
 			ArticleURL: th.articleURL, Pending: th.own != 0 && n.ID == th.own,
 		}
 		if th.replyTo != 0 && n.ID == th.replyTo {

@@ -58,7 +58,8 @@ func (h *Handler) AuthorShow(c echo.Context) error {
 		return kit.NotFoundIf(err)
 	}
 	return h.list(c, models.ListFilter{AuthorID: u.ID}, ListPage{
-		Kind: "Author", Heading: u.Name, Intro: u.Bio, BaseURL: u.URL(), ListTag: models.AuthorTag(u.ID),
+		Kind: "Author", Heading: u.Name, Intro: u.Bio, JobTitle: u.JobTitle, Photo: u.PhotoURL(320), BaseURL: u.URL(),
+		ListTag: models.AuthorTag(u.ID),
 	}, "")
 }
 

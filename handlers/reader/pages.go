@@ -128,12 +128,14 @@ func (ArticlePage) Template() string { return "article" }
 // ListPage is a paginated list of articles: a section, a tag, an author.
 type ListPage struct {
 	Layout
-	Kind     string // "Section", "Tag", "Author"
-	Heading  string
-	Intro    string
-	Articles []Card
-	Pager    models.Pager
-	BaseURL  string // the list's address without ?page
+	Kind    string // "Section", "Tag", "Author"
+	Heading string
+	Intro   string
+	// JobTitle and Photo (an image address) are an author page's person; empty on other lists.
+	JobTitle, Photo string
+	Articles        []Card
+	Pager           models.Pager
+	BaseURL         string // the list's address without ?page
 	// ListTag is the cache tag of the list: a section, tag or author.
 	ListTag models.CacheTag
 	Feed    string // the list's own RSS feed
