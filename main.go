@@ -20,6 +20,7 @@ import (
 
 	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/handlers"
+	"github.com/newsroom/news/handlers/live"
 	"github.com/newsroom/news/models"
 	"github.com/newsroom/news/static"
 	"github.com/newsroom/news/views"
@@ -118,7 +119,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	if err != nil {
 		return err
 	}
-	srv, err := buildServer(store, logger, cfg, keys)
+	hub := live.NewHub()
+	srv, err := buildServer(store, logger, cfg, keys, hub)
 	if err != nil {
 		return err
 	}
@@ -134,6 +136,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
+	// Open live streams never go idle: end them so that Shutdown can finish.
+	httpSrv.RegisterOnShutdown(hub.Close)
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
@@ -197,7 +201,7 @@ func openStore(ctx context.Context, path string, demo bool, logger *slog.Logger)
 }
 
 // buildServer parses the templates and wires stores and handlers.
-func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]byte) (http.Handler, error) {
+func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]byte, hub *live.Hub) (http.Handler, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err
@@ -215,6 +219,7 @@ func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]
 		SecureCookies:  cfg.secureCookies,
 		PageCache:      handlers.NewPageCache(int64(cfg.cacheMB) << 20),
 		BaseURL:        cfg.baseURL,
+		LiveHub:        hub,
 	}, store, time.Now))
 	return handlers.NewServer(h), nil
 }

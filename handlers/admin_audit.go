@@ -63,11 +63,22 @@ type AdminDashboardPage struct {
 	AdminLayout
 	Counts models.DashboardCounts
 	Recent []models.AuditEntry // admins see the latest log entries
+	// The breaking-news banner, for editors: the one up (nil if none) and
+	// the form that raises one; the articles covered live now.
+	Banner      *models.Banner
+	BannerForm  BannerForm
+	BannerHours []int
+	LiveNow     []models.Article
 }
 
 func (AdminDashboardPage) template() string { return views.PageAdminDashboard }
 
 func (h *Handler) adminDashboard(c echo.Context) error {
+	return h.renderDashboard(c, http.StatusOK, BannerForm{Hours: 2})
+}
+
+// renderDashboard shows the dashboard with the banner form bf.
+func (h *Handler) renderDashboard(c echo.Context, status int, bf BannerForm) error {
 	l, err := h.adminLayout(c, "Newsroom", "dashboard")
 	if err != nil {
 		return err
@@ -77,7 +88,16 @@ func (h *Handler) adminDashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p := AdminDashboardPage{AdminLayout: l, Counts: counts}
+	p := AdminDashboardPage{AdminLayout: l, Counts: counts, BannerForm: bf, BannerHours: bannerHours}
+	if p.Banner, err = h.banner(ctx); err != nil {
+		return err
+	}
+	if p.Banner != nil {
+		p.Banner.EndsAt = p.Banner.EndsAt.In(l.Site.Location())
+	}
+	if p.LiveNow, err = h.Live.LiveNow(ctx, 20); err != nil {
+		return err
+	}
 	if l.User.Role == models.RoleAdmin {
 		recent, _, err := h.Audit.List(ctx, "", 1)
 		if err != nil {
@@ -92,5 +112,5 @@ func (h *Handler) adminDashboard(c echo.Context) error {
 		}
 		p.Recent = recent
 	}
-	return h.render(c, http.StatusOK, p)
+	return h.render(c, status, p)
 }

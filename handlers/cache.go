@@ -217,8 +217,8 @@ func newCachedPage(key string, gen uint64, now, until time.Time, header http.Hea
 }
 
 // cacheHorizon is the next moment reader pages change by time alone: the
-// day change in the site's time zone (the date bar) or the next scheduled
-// article going live, whichever comes first.
+// day change in the site's time zone (the date bar), the next scheduled
+// article going live or the banner's end, whichever comes first.
 func (h *Handler) cacheHorizon(ctx context.Context, gen uint64, now time.Time) (time.Time, error) {
 	if t, ok := h.PageCache.knownHorizon(gen, now); ok {
 		return t, nil
@@ -236,6 +236,12 @@ func (h *Handler) cacheHorizon(ctx context.Context, gen uint64, now time.Time) (
 	}
 	if ok && next.Before(until) {
 		until = next
+	}
+	// The banner sits on every page and goes down by itself at its end.
+	if b, err := h.banner(ctx); err != nil {
+		return time.Time{}, err
+	} else if b != nil && b.EndsAt.Before(until) {
+		until = b.EndsAt
 	}
 	h.PageCache.setHorizon(horizon{gen: gen, from: now, until: until})
 	return until, nil

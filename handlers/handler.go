@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsroom/news/db"
+	"github.com/newsroom/news/handlers/live"
 	"github.com/newsroom/news/models"
 	"github.com/newsroom/news/static"
 	"github.com/newsroom/news/views"
@@ -57,6 +58,16 @@ type Deps struct {
 	// sitemaps, canonical links, social cards).
 	BaseURL string
 
+	// Live is live coverage and its entries; Banners the breaking-news
+	// banner; LiveHub carries new entries to open pages (one per process,
+	// closed at shutdown so open streams end).
+	Live    *models.LiveStore
+	Banners *models.BannerStore
+	LiveHub *live.Hub
+	// LiveHeartbeat is how often an idle stream sends a comment line;
+	// live.Heartbeat when zero.
+	LiveHeartbeat time.Duration
+
 	// Backup writes a consistent copy of the database to a new file
 	// (db.DB.Backup), for the admin's "Download a backup" button.
 	Backup func(ctx context.Context, path string) error
@@ -78,6 +89,11 @@ func WithStores(deps Deps, d *db.DB, now func() time.Time) Deps {
 	deps.Media = models.NewMediaStore(d, now)
 	deps.Renditions = models.NewRenditions(deps.Media, renditionCacheBytes, resizeParallel)
 	deps.Backup = d.Backup
+	deps.Live = models.NewLiveStore(d, now)
+	deps.Banners = models.NewBannerStore(d, now)
+	if deps.LiveHub == nil {
+		deps.LiveHub = live.NewHub()
+	}
 	deps.OldAddresses = models.NewOldAddressStore(d, deps.Articles)
 	return deps
 }
@@ -88,6 +104,8 @@ type Handler struct {
 	auth authState
 	// commentLimit counts comment posts per client address.
 	commentLimit *rateLimiter
+	// liveStream serves the live articles' event streams.
+	liveStream *live.Stream
 }
 
 // New returns a Handler over deps.
@@ -98,5 +116,10 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates()...)}
+	h := &Handler{Deps: deps, auth: newAuthState(deps), commentLimit: newRateLimiter(deps.Now, commentRates()...)}
+	h.liveStream = live.NewStream(deps.LiveHub, liveSource{h})
+	if deps.LiveHeartbeat > 0 {
+		h.liveStream.Heartbeat = deps.LiveHeartbeat
+	}
+	return h
 }

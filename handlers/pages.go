@@ -32,7 +32,9 @@ type Layout struct {
 	// Meta is what search engines, feed readers and social networks read
 	// in the head; see meta.go.
 	Meta PageMeta
-	base string // Deps.BaseURL
+	// Banner is the breaking-news line at the top, nil when none is up.
+	Banner *models.Banner
+	base   string // Deps.BaseURL
 }
 
 // latestCount is how many articles the sidebar's Latest posts shows.
@@ -55,7 +57,12 @@ func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
 	}
 	loc := st.Location()
 	now := h.Now().In(loc)
+	banner, err := h.banner(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
 	return Layout{
+		Banner:   banner,
 		Title:    title,
 		Site:     st,
 		Sections: secs,
@@ -132,6 +139,10 @@ type ArticlePage struct {
 	CommentNotice string
 	// Corrections are shown at the end of the article.
 	Corrections []models.Correction
+	// Live is the article's live coverage, nil if it never had any.
+	Live *LiveSection
+	// FollowedBy is the live coverage that continues this article.
+	FollowedBy *models.Article
 }
 
 func (ArticlePage) template() string { return views.PageArticle }

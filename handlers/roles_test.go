@@ -51,6 +51,17 @@ var roleTable = map[string]string{
 	"GET /admin/articles/:id/revisions":               accessOwn,
 	"GET /admin/articles/:id/revisions/compare":       accessOwn,
 	"POST /admin/articles/:id/revisions/:rev/restore": accessOwn,
+	"GET /admin/articles/:id/live":                    accessOwn,
+	"POST /admin/articles/:id/live/start":             accessOwn,
+	"POST /admin/articles/:id/live/end":               accessOwn,
+	"POST /admin/articles/:id/live/entries":           accessOwn,
+	// An entry's author or an editor; the handler checks which.
+	"GET /admin/live/entries/:id":         accessAny,
+	"POST /admin/live/entries/:id":        accessAny,
+	"POST /admin/live/entries/:id/remove": accessAny,
+	"POST /admin/live/entries/:id/pin":    accessEditor,
+	"POST /admin/banner":                  accessEditor,
+	"POST /admin/banner/lower":            accessEditor,
 
 	"GET /admin/articles/empty-trash":      accessEditor,
 	"POST /admin/articles/empty-trash":     accessEditor,

@@ -25,10 +25,14 @@ func NewServer(h *Handler) *echo.Echo {
 	e.Match(read, "/media/:id/:file", h.mediaShow)
 	e.Match(read, "/:section/:slug", h.articleShow)
 	h.commentRoutes(e)
+	// The live stream: never cached, never buffered, open for as long as
+	// the reader stays.
+	e.GET("/live/:id/events", h.liveStream.Serve)
 
 	admin := h.adminGroup(e)
 	h.authRoutes(e, admin)
 	h.newsroomRoutes(e, admin)
+	h.liveAdminRoutes(admin)
 	h.mediaAdminRoutes(admin)
 	h.backupRoutes(admin)
 

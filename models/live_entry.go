@@ -153,3 +153,14 @@ func (s *LiveStore) Post(ctx context.Context, in EntryInput) (LiveEntry, error) 
 	}
 	return s.Entry(ctx, id)
 }
+
+// Summary is the start of the entry's text as plain text, for the list of
+// key events.
+func (e LiveEntry) Summary() string {
+	s := strings.Join(strings.Fields(PlainText(e.BodyHTML)), " ")
+	if utf8.RuneCountInString(s) <= 120 {
+		return s
+	}
+	r := []rune(s)[:120]
+	return strings.TrimSpace(string(r)) + "…"
+}

@@ -10,8 +10,10 @@ import (
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"isoTime": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"plural":  plural,
-		"pageURL": PageURL,
+		// zoneTime keeps the time's own zone (the site's), for <time datetime>.
+		"zoneTime": func(t time.Time) string { return t.Format(time.RFC3339) },
+		"plural":   plural,
+		"pageURL":  PageURL,
 	}
 }
 

@@ -14,12 +14,14 @@ const (
 	PageAdminTags            = "admin_tags"
 	PageAdminTagEdit         = "admin_tag_edit"
 	PageCorrections          = "corrections"
+	PageAdminLive            = "admin_live"
+	PageAdminLiveEntry       = "admin_live_entry"
 )
 
 // newsroomPages lists the pages above, for Pages.
 var newsroomPages = []string{PageAdminArticles, PageAdminArticleEdit, PageAdminConfirm, PageAdminRevisions,
 	PageAdminRevisionCompare, PageAdminComments, PageAdminCommentEdit, PageAdminSections, PageAdminSectionDelete,
-	PageAdminTags, PageAdminTagEdit, PageCorrections}
+	PageAdminTags, PageAdminTagEdit, PageCorrections, PageAdminLive, PageAdminLiveEntry}
 
 // Plural writes "1 article", "3 articles".
 func Plural(n int, one, many string) string { return plural(n, one, many) }
