@@ -18,9 +18,10 @@ import (
 	"time"
 	_ "time/tzdata" // the site's time zone works on machines without zoneinfo
 
-	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/handlers"
+	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/handlers/live"
+	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/models"
 	"github.com/newsroom/news/static"
 	"github.com/newsroom/news/views"
@@ -83,7 +84,7 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	if (cfg.tlsCert == "") != (cfg.tlsKey == "") {
 		return cfg, errors.New("--tls-cert and --tls-key go together")
 	}
-	if cfg.proxies, err = handlers.ParseProxies(strings.Split(*proxies, ",")); err != nil {
+	if cfg.proxies, err = kit.ParseProxies(strings.Split(*proxies, ",")); err != nil {
 		return cfg, fmt.Errorf("--trusted-proxy: %w", err)
 	}
 	if cfg.baseURL, err = baseURL(cfg.baseURL, cfg.addr); err != nil {
@@ -106,25 +107,25 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(out, nil))
-	store, err := openStore(ctx, cfg.dbPath, !cfg.noDemo, logger)
+	stores, err := models.Open(ctx, cfg.dbPath, models.Options{Demo: !cfg.noDemo, Logger: logger})
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer stores.Close()
 
 	if cfg.pprofAddr != "" {
 		go servePprof(cfg.pprofAddr, logger)
 	}
-	keys, err := sessionKeys(ctx, store, getenv)
+	keys, err := sessionKeys(ctx, stores.DB, getenv)
 	if err != nil {
 		return err
 	}
 	hub := live.NewHub()
-	srv, err := buildServer(store, logger, cfg, keys, hub)
+	srv, err := buildServer(stores, logger, cfg, keys, hub)
 	if err != nil {
 		return err
 	}
-	if err := announceSetup(ctx, store, siteURL(cfg), logger); err != nil {
+	if err := announceSetup(ctx, stores, siteURL(cfg), logger); err != nil {
 		return err
 	}
 	httpSrv := &http.Server{
@@ -166,42 +167,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	return nil
 }
 
-// openStore opens and migrates the database, filling a new one with the
-// demo content when demo is set.
-func openStore(ctx context.Context, path string, demo bool, logger *slog.Logger) (*db.DB, error) {
-	store, err := db.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	n, err := store.Migrate(ctx)
-	if err != nil {
-		store.Close()
-		return nil, err
-	}
-	if n > 0 {
-		logger.Info("migrated", "applied", n)
-	}
-	empty, err := models.Empty(ctx, store)
-	if err != nil {
-		store.Close()
-		return nil, err
-	}
-	if empty && demo {
-		content, err := db.DemoContent()
-		if err == nil {
-			err = models.SeedDemo(ctx, store, content, time.Now())
-		}
-		if err != nil {
-			store.Close()
-			return nil, fmt.Errorf("demo content: %w", err)
-		}
-		logger.Info("filled a new site with demo content", "articles", len(content.Articles))
-	}
-	return store, nil
-}
-
-// buildServer parses the templates and wires stores and handlers.
-func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]byte, hub *live.Hub) (http.Handler, error) {
+// buildServer parses the templates and wires the stores into the server.
+func buildServer(stores *models.Stores, logger *slog.Logger, cfg config, sessionKeys [][]byte, hub *live.Hub) (http.Handler, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err
@@ -210,16 +177,17 @@ func buildServer(store *db.DB, logger *slog.Logger, cfg config, sessionKeys [][]
 	if err != nil {
 		return nil, err
 	}
-	h := handlers.New(handlers.WithStores(handlers.Deps{
+	return handlers.NewServer(handlers.Deps{
+		Stores:         stores,
 		Views:          renderer,
 		Assets:         assets,
 		Logger:         logger,
+		Now:            time.Now,
 		TrustedProxies: cfg.proxies,
 		SessionKeys:    sessionKeys,
 		SecureCookies:  cfg.secureCookies,
-		PageCache:      handlers.NewPageCache(int64(cfg.cacheMB) << 20),
+		PageCache:      pagecache.NewPageCache(int64(cfg.cacheMB) << 20),
 		BaseURL:        cfg.baseURL,
 		LiveHub:        hub,
-	}, store, time.Now))
-	return handlers.NewServer(h), nil
+	})
 }

@@ -4,10 +4,9 @@ import (
 	"context"
 	"log/slog"
 	"net"
-	"time"
 
 	"github.com/newsroom/news/db"
-	"github.com/newsroom/news/handlers"
+	"github.com/newsroom/news/handlers/newsroom"
 	"github.com/newsroom/news/models"
 )
 
@@ -16,28 +15,28 @@ import (
 // database, so a restart keeps people signed in.
 func sessionKeys(ctx context.Context, store *db.DB, getenv func(string) string) ([][]byte, error) {
 	if v := getenv("NEWS_SESSION_KEYS"); v != "" {
-		secrets, err := handlers.ParseSessionSecrets(v)
+		secrets, err := newsroom.ParseSessionSecrets(v)
 		if err != nil {
 			return nil, err
 		}
-		return handlers.SessionKeyPairs(secrets), nil
+		return newsroom.SessionKeyPairs(secrets), nil
 	}
-	secret, err := models.LoadOrCreateSecret(ctx, store, "session_key", handlers.MinSessionSecret)
+	secret, err := models.LoadOrCreateSecret(ctx, store, "session_key", newsroom.MinSessionSecret)
 	if err != nil {
 		return nil, err
 	}
-	return handlers.SessionKeyPairs([][]byte{secret}), nil
+	return newsroom.SessionKeyPairs([][]byte{secret}), nil
 }
 
 // announceSetup prints a one-time link to create the first admin when no
 // one can sign in yet. Each start makes a new link and voids the old one;
 // only the token's hash is stored.
-func announceSetup(ctx context.Context, store *db.DB, baseURL string, logger *slog.Logger) error {
-	n, err := models.NewUserStore(store).CountAccounts(ctx)
+func announceSetup(ctx context.Context, stores *models.Stores, baseURL string, logger *slog.Logger) error {
+	n, err := stores.Users.CountAccounts(ctx)
 	if err != nil || n > 0 {
 		return err
 	}
-	token, err := models.NewSetupStore(store, time.Now).Issue(ctx)
+	token, err := stores.Setup.Issue(ctx)
 	if err != nil {
 		return err
 	}

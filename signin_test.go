@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
-	"time"
 
 	"github.com/newsroom/news/models"
 )
@@ -16,7 +15,7 @@ func TestSetupLinkIsPrintedOnlyWithoutAccounts(t *testing.T) {
 	ctx := context.Background()
 	var log bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&log, nil))
-	store, err := openStore(ctx, filepath.Join(t.TempDir(), "news.db"), true, logger)
+	store, err := models.Open(ctx, filepath.Join(t.TempDir(), "news.db"), models.Options{Demo: true, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,10 +28,10 @@ func TestSetupLinkIsPrintedOnlyWithoutAccounts(t *testing.T) {
 	if m == nil {
 		t.Fatalf("no setup link in %q", log.String())
 	}
-	if err := models.NewSetupStore(store, time.Now).Check(ctx, m[1]); err != nil {
+	if err := store.Setup.Check(ctx, m[1]); err != nil {
 		t.Errorf("the printed link does not work: %v", err)
 	}
-	if _, err := models.NewUserStore(store).CreateAccount(ctx, models.UserInput{
+	if _, err := store.Users.CreateAccount(ctx, models.UserInput{
 		Email: "ed@newsroom.example", Name: "Ed", Role: models.RoleAdmin}, "long enough password"); err != nil {
 		t.Fatal(err)
 	}

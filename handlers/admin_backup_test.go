@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/models"
 )
 
@@ -59,21 +58,21 @@ func TestAdminDownloadsBackup(t *testing.T) {
 	if err := os.WriteFile(file, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if verdict, err := db.IntegrityCheck(ctx, file); err != nil || verdict != "ok" {
+	if verdict, err := models.IntegrityCheck(ctx, file); err != nil || verdict != "ok" {
 		t.Fatalf("integrity check of the download: %q %v", verdict, err)
 	}
-	copyDB, err := db.Open(file)
+	copied, err := models.Open(ctx, file, testOptions(ts.Clock.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer copyDB.Close()
-	count := func(d *db.DB) (n int) {
-		if err := d.R.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
+	defer copied.Close()
+	count := func(s *models.Stores) (n int) {
+		if err := s.DB.QueryRow(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n
 	}
-	if want, got := count(ts.DB), count(copyDB); got != want || want == 0 {
+	if want, got := count(ts.H.Stores), count(copied); got != want || want == 0 {
 		t.Errorf("backup holds %d articles, the site %d", got, want)
 	}
 	entries, _, err := ts.H.Audit.List(ctx, "backup.", 1)

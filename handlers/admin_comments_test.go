@@ -13,7 +13,7 @@ import (
 // pendingComment stores a comment awaiting moderation on article.
 func pendingComment(t testing.TB, ts *testServer, article models.Article, name, text string) int64 {
 	t.Helper()
-	res, err := ts.DB.Exec(context.Background(), `INSERT INTO comments (article_id, name, body_html, status, created_at)
+	res, err := ts.H.DB.Exec(context.Background(), `INSERT INTO comments (article_id, name, body_html, status, created_at)
 		VALUES (?, ?, ?, 'pending', ?)`, article.ID, name, "<p>"+text+"</p>", testNow.Unix())
 	if err != nil {
 		t.Fatal(err)

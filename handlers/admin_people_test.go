@@ -40,7 +40,7 @@ func TestPeopleAddChangeRoleDisable(t *testing.T) {
 	wantStatus(t, res, http.StatusForbidden)
 
 	var id int64
-	if err := ts.DB.R.QueryRow(`SELECT id FROM users WHERE email = 'nina@newsroom.example'`).Scan(&id); err != nil {
+	if err := ts.H.DB.R.QueryRow(`SELECT id FROM users WHERE email = 'nina@newsroom.example'`).Scan(&id); err != nil {
 		t.Fatal(err)
 	}
 	res, _ = ts.postForm(t, fmt.Sprintf("/admin/people/%d/role", id), url.Values{"role": {"admin"}})
@@ -114,7 +114,7 @@ func TestAdminSetsANewPassword(t *testing.T) {
 	ts.signIn(t, "admin")
 	var id int64
 	var email string
-	if err := ts.DB.R.QueryRow(`SELECT id, email FROM users WHERE password_hash = '' LIMIT 1`).Scan(&id, &email); err != nil {
+	if err := ts.H.DB.R.QueryRow(`SELECT id, email FROM users WHERE password_hash = '' LIMIT 1`).Scan(&id, &email); err != nil {
 		t.Fatal(err)
 	}
 	path := fmt.Sprintf("/admin/people/%d/password", id)

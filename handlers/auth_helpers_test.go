@@ -29,11 +29,11 @@ var (
 	testUserSeq  atomic.Int64
 )
 
-// testPasswordHash hashes testPassword once per test run: bcrypt at cost
-// 12 is slow on purpose.
+// testPasswordHash hashes testPassword once per test run, at the low cost
+// the test stores use (testOptions), so each sign-in compares quickly.
 func testPasswordHash(t testing.TB) string {
 	testHashOnce.Do(func() {
-		h, err := bcrypt.GenerateFromPassword([]byte(testPassword), models.PasswordCost)
+		h, err := bcrypt.GenerateFromPassword([]byte(testPassword), bcrypt.MinCost)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,7 +73,7 @@ func (ts *testServer) useSessionOf(t testing.TB, u models.User) {
 	req := httptest.NewRequest(http.MethodPost, "/admin/login", nil)
 	rec := httptest.NewRecorder()
 	c := echo.New().NewContext(req, rec)
-	ts.H.startSession(c, u)
+	ts.H.Site.Newsroom.StartSession(c, u)
 	base, err := url.Parse(ts.URL + "/admin")
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"testing"
 	"time"
+
+	"github.com/newsroom/news/handlers/newsroom"
 )
 
 func TestSetupLinkCreatesTheFirstAdmin(t *testing.T) {
@@ -17,7 +19,7 @@ func TestSetupLinkCreatesTheFirstAdmin(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stored string
-	if err := ts.DB.R.QueryRow(`SELECT token_hash FROM setup_tokens`).Scan(&stored); err != nil || stored == token {
+	if err := ts.H.DB.R.QueryRow(`SELECT token_hash FROM setup_tokens`).Scan(&stored); err != nil || stored == token {
 		t.Fatalf("stored %q (err %v): the token itself is kept", stored, err)
 	}
 
@@ -44,7 +46,7 @@ func TestSetupLinkCreatesTheFirstAdmin(t *testing.T) {
 	form.Set("confirm", "a long enough password")
 	// A cookie left from before (other keys, or garbage) does not matter.
 	base, _ := url.Parse(ts.URL + "/admin")
-	ts.Client.Jar.SetCookies(base, []*http.Cookie{{Name: sessionName, Value: "left-over", Path: "/admin"}})
+	ts.Client.Jar.SetCookies(base, []*http.Cookie{{Name: newsroom.SessionCookie, Value: "left-over", Path: "/admin"}})
 	res, _ = ts.postForm(t, "/admin/setup", form)
 	wantRedirect(t, res, "/admin")
 	res, body = ts.get(t, "/admin/settings")

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsroom/news/handlers/newsroom"
 )
 
 func TestAdminPagesNeedSignIn(t *testing.T) {
@@ -39,7 +41,7 @@ func TestSignInAndOut(t *testing.T) {
 	wantRedirect(t, res, "/admin/profile")
 	var cookie *http.Cookie
 	for _, c := range res.Cookies() {
-		if c.Name == sessionName {
+		if c.Name == newsroom.SessionCookie {
 			cookie = c
 		}
 	}
@@ -73,12 +75,12 @@ func TestSignInAndOut(t *testing.T) {
 
 	// The cookie from before signing out no longer works once replaced;
 	// and a disabled account cannot sign in at all.
-	if _, err := ts.DB.Exec(t.Context(), `UPDATE users SET disabled = 1 WHERE id = ?`, u.ID); err != nil {
+	if _, err := ts.H.DB.Exec(t.Context(), `UPDATE users SET disabled = 1 WHERE id = ?`, u.ID); err != nil {
 		t.Fatal(err)
 	}
 	res, body = ts.login(t, u.Email, testPassword, "")
 	wantStatus(t, res, http.StatusUnprocessableEntity)
-	wantBody(t, body, msgBadLogin)
+	wantBody(t, body, newsroom.MsgBadLogin)
 }
 
 func TestWrongEmailAndWrongPasswordLookTheSame(t *testing.T) {
@@ -89,8 +91,8 @@ func TestWrongEmailAndWrongPasswordLookTheSame(t *testing.T) {
 	resB, bodyB := ts.otherClient(t, "").login(t, "nobody@newsroom.example", "not the password", "")
 	wantStatus(t, resA, http.StatusUnprocessableEntity)
 	wantStatus(t, resB, http.StatusUnprocessableEntity)
-	wantBody(t, bodyA, msgBadLogin, `value="`+u.Email+`"`)
-	wantBody(t, bodyB, msgBadLogin, `value="nobody@newsroom.example"`)
+	wantBody(t, bodyA, newsroom.MsgBadLogin, `value="`+u.Email+`"`)
+	wantBody(t, bodyB, newsroom.MsgBadLogin, `value="nobody@newsroom.example"`)
 	if strings.Contains(bodyA, "not the password") {
 		t.Error("the password was sent back")
 	}
@@ -101,21 +103,6 @@ func TestWrongEmailAndWrongPasswordLookTheSame(t *testing.T) {
 
 func TestSignInGoesBackOnlyToLocalPages(t *testing.T) {
 	t.Parallel()
-	for next, want := range map[string]string{
-		"/admin/settings?tab=1":   "/admin/settings?tab=1",
-		"https://evil.example/":   "/admin",
-		"//evil.example/admin":    "/admin",
-		"/\\evil.example":         "/admin",
-		"/admin@evil.example":     "/admin",
-		"/admin/../../evil":       "/admin/../../evil",
-		"javascript:alert(1)":     "/admin",
-		"/admin\r\nSet-Cookie: x": "/admin",
-		"":                        "/admin",
-	} {
-		if got := localNext(next); got != want {
-			t.Errorf("localNext(%q) = %q, want %q", next, got, want)
-		}
-	}
 	ts := newTestServer(t, true)
 	u := ts.addUser(t, "author")
 	res, _ := ts.login(t, u.Email, testPassword, "https://evil.example/phish")
@@ -144,7 +131,7 @@ func TestSignInReplacesTheSessionItWasGiven(t *testing.T) {
 	// never the victim's.
 	old := ts.otherClient(t, "")
 	base, _ := url.Parse(ts.URL + "/admin")
-	old.Client.Jar.SetCookies(base, []*http.Cookie{{Name: sessionName, Value: before}})
+	old.Client.Jar.SetCookies(base, []*http.Cookie{{Name: newsroom.SessionCookie, Value: before}})
 	_, body = old.get(t, "/admin/profile")
 	if strings.Contains(body, victim.Email) {
 		t.Error("the pre-sign-in cookie gives the victim's session")
@@ -155,7 +142,7 @@ func sessionCookie(t testing.TB, ts *testServer) string {
 	t.Helper()
 	base, _ := url.Parse(ts.URL + "/admin")
 	for _, c := range ts.Client.Jar.Cookies(base) {
-		if c.Name == sessionName {
+		if c.Name == newsroom.SessionCookie {
 			return c.Value
 		}
 	}
@@ -190,7 +177,7 @@ func TestTamperedCookieIsNoSession(t *testing.T) {
 	ts.signIn(t, "admin")
 	v := sessionCookie(t, ts)
 	base, _ := url.Parse(ts.URL + "/admin")
-	ts.Client.Jar.SetCookies(base, []*http.Cookie{{Name: sessionName, Value: v[:len(v)-4] + "AAAA", Path: "/admin"}})
+	ts.Client.Jar.SetCookies(base, []*http.Cookie{{Name: newsroom.SessionCookie, Value: v[:len(v)-4] + "AAAA", Path: "/admin"}})
 	res, _ := ts.get(t, "/admin/settings")
 	wantRedirect(t, res, "/admin/login?next=%2Fadmin%2Fsettings")
 }

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/newsroom/news/db"
+	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/models"
 	"github.com/newsroom/news/static"
 	"github.com/newsroom/news/views"
@@ -32,19 +32,16 @@ type benchSite struct {
 func newBenchSite(b *testing.B, cacheBytes int64) benchSite {
 	b.Helper()
 	ctx := context.Background()
-	var d *db.DB
+	var st *models.Stores
 	if path := os.Getenv("NEWS_BENCH_DB"); path != "" {
 		var err error
-		if d, err = db.Open(path); err != nil {
+		if st, err = models.Open(ctx, path, models.Options{}); err != nil {
 			b.Fatal(err)
 		}
-		b.Cleanup(func() { d.Close() })
-		if _, err := d.Migrate(ctx); err != nil {
-			b.Fatal(err)
-		}
+		b.Cleanup(func() { st.Close() })
 	} else {
-		d = newTestDB(b)
-		err := models.GenerateCorpus(ctx, d, models.CorpusOptions{Articles: 500, Comments: 5000, Seed: 1, Now: time.Now()})
+		st = newTestDB(b, time.Now)
+		err := models.GenerateCorpus(ctx, st.DB, models.CorpusOptions{Articles: 500, Comments: 5000, Seed: 1, Now: time.Now()})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -57,19 +54,22 @@ func newBenchSite(b *testing.B, cacheBytes int64) benchSite {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h := New(WithStores(Deps{
-		Views: r, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		PageCache: NewPageCache(cacheBytes),
-	}, d, time.Now))
+	site, err := NewServer(Deps{
+		Stores: st, Views: r, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		PageCache: pagecache.NewPageCache(cacheBytes),
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
 	// A typical story of the day: the median by comments of the newest 21.
-	latest, err := h.Articles.Latest(ctx, 21)
+	latest, err := st.Articles.Latest(ctx, 21)
 	if err != nil || len(latest) == 0 {
 		b.Fatalf("no articles: %v", err)
 	}
 	slices.SortFunc(latest, func(x, y models.Article) int { return x.CommentCount - y.CommentCount })
 	pick := latest[len(latest)/2]
 	b.Logf("article %s has %d comments", pick.URL(), pick.CommentCount)
-	return benchSite{e: NewServer(h), article: pick.URL(), section: pick.Category.URL()}
+	return benchSite{e: site.Echo, article: pick.URL(), section: pick.Category.URL()}
 }
 
 func (s benchSite) run(b *testing.B, path string) {

@@ -5,6 +5,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/newsroom/news/handlers/newsroom"
+	"github.com/newsroom/news/handlers/reader"
 )
 
 // fillParams puts real-looking values into a route's parameters: the
@@ -76,7 +79,7 @@ func TestChunkedBodyPastLimit(t *testing.T) {
 	}{
 		{"/admin/login", 65<<10 + 1, "larger than this form accepts"},
 		{"/admin/setup", 65<<10 + 1, "larger than this form accepts"},
-		{article + "/comments", maxCommentBody + 1, "a comment has at most"},
+		{article + "/comments", reader.MaxCommentBody + 1, "a comment has at most"},
 	}
 	for _, tc := range cases {
 		form := "name=A&email=a%40b.example&password=x&comment=" + strings.Repeat("y", tc.size)
@@ -94,7 +97,7 @@ func TestChunkedBodyPastLimit(t *testing.T) {
 	// Under the limit, chunked forms are read as usual.
 	req, _ := http.NewRequest("POST", ts.URL+"/admin/login", struct{ *strings.Reader }{strings.NewReader("email=nobody%40example.org&password=wrong")})
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	if res, body := ts.do(t, req); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, msgBadLogin[:20]) {
+	if res, body := ts.do(t, req); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, newsroom.MsgBadLogin[:20]) {
 		t.Errorf("small chunked sign-in: %d", res.StatusCode)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/newsroom/news/handlers/newsroom"
 	"github.com/newsroom/news/models"
 )
 
@@ -65,11 +66,11 @@ func TestBruteForceIsRefused(t *testing.T) {
 	if statuses[http.StatusSeeOther] != 0 {
 		t.Fatalf("a wrong password signed in: %v", statuses)
 	}
-	if refused := statuses[http.StatusTooManyRequests]; refused < attempts-loginMaxFailures {
-		t.Errorf("%d of %d refused by the limiter (429), want at least %d: %v", refused, attempts, attempts-loginMaxFailures, statuses)
+	if refused := statuses[http.StatusTooManyRequests]; refused < attempts-newsroom.LoginMaxFailures {
+		t.Errorf("%d of %d refused by the limiter (429), want at least %d: %v", refused, attempts, attempts-newsroom.LoginMaxFailures, statuses)
 	}
-	if checked := statuses[http.StatusUnprocessableEntity]; checked > loginMaxFailures {
-		t.Errorf("%d wrong passwords were checked, want at most %d", checked, loginMaxFailures)
+	if checked := statuses[http.StatusUnprocessableEntity]; checked > newsroom.LoginMaxFailures {
+		t.Errorf("%d wrong passwords were checked, want at most %d", checked, newsroom.LoginMaxFailures)
 	}
 
 	// The owner, from their own address, right password: in.

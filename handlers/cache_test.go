@@ -6,7 +6,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/models"
 )
 
@@ -56,7 +56,7 @@ func TestReaderPagesAreCachedWithValidators(t *testing.T) {
 		t.Fatalf("cached front page differs or failed: %d", res.StatusCode)
 	}
 	for k, want := range map[string]string{
-		"Cache-Control": readerCacheControl,
+		"Cache-Control": pagecache.ReaderCacheControl,
 		"Vary":          "Accept-Encoding",
 		"Content-Type":  "text/html; charset=UTF-8",
 	} {
@@ -89,7 +89,7 @@ func TestGzipForClientsThatAcceptIt(t *testing.T) {
 	t.Parallel()
 	for _, size := range []int64{16 << 20, 0} {
 		ts := newTestServer(t, true)
-		ts.H.PageCache = NewPageCache(size)
+		ts.H.Site.Cache.PageCache = pagecache.NewPageCache(size)
 		_, plain := ts.fetch(t, "/")
 		for range 2 { // a miss, then (with the cache) a hit
 			res, zipped := ts.getWith(t, http.MethodGet, "/", "Accept-Encoding", "br, gzip;q=0.8")
@@ -107,7 +107,7 @@ func TestGzipForClientsThatAcceptIt(t *testing.T) {
 			if len(zipped) >= len(plain)/2 {
 				t.Errorf("cache %d: gzip %d bytes of %d", size, len(zipped), len(plain))
 			}
-			if res.Header.Get("ETag") == "" || res.Header.Get("Cache-Control") != readerCacheControl {
+			if res.Header.Get("ETag") == "" || res.Header.Get("Cache-Control") != pagecache.ReaderCacheControl {
 				t.Errorf("cache %d: gzip response lacks its validators", size)
 			}
 		}
@@ -161,13 +161,13 @@ func TestCacheNeverStale(t *testing.T) {
 
 	// Edit.
 	warm(path)
-	if _, err := ts.DB.Exec(ctx, `UPDATE articles SET title = 'Harbour bridge reopens a day early' WHERE id = ?`, a.ID); err != nil {
+	if _, err := ts.H.DB.Exec(ctx, `UPDATE articles SET title = 'Harbour bridge reopens a day early' WHERE id = ?`, a.ID); err != nil {
 		t.Fatal(err)
 	}
 	see(path, "Harbour bridge reopens a day early")
 
 	// A comment approved by a moderator.
-	if _, err := ts.DB.Exec(ctx, `INSERT INTO comments (article_id, name, body_html, status, created_at)
+	if _, err := ts.H.DB.Exec(ctx, `INSERT INTO comments (article_id, name, body_html, status, created_at)
 		VALUES (?, 'Ines', '<p>About time too.</p>', 'pending', ?)`, a.ID, testNow.Unix()); err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func TestCacheNeverStale(t *testing.T) {
 	if _, body := ts.fetch(t, path); strings.Contains(body, "About time too.") {
 		t.Fatal("a pending comment is shown")
 	}
-	if _, err := ts.DB.Exec(ctx, `UPDATE comments SET status = 'approved' WHERE article_id = ?`, a.ID); err != nil {
+	if _, err := ts.H.DB.Exec(ctx, `UPDATE comments SET status = 'approved' WHERE article_id = ?`, a.ID); err != nil {
 		t.Fatal(err)
 	}
 	see(path, "About time too.")
@@ -242,22 +242,20 @@ func TestCacheFollowsTheClock(t *testing.T) {
 
 func TestPerVisitorResponsesAreNotCached(t *testing.T) {
 	t.Parallel()
-	ts := newTestServer(t, true)
 	calls := 0
-	e := NewServer(ts.H)
-	e.GET("/feed/with-cookie", func(c echo.Context) error {
-		calls++
-		c.SetCookie(&http.Cookie{Name: "seen", Value: "1"})
-		return c.String(http.StatusOK, "hello")
-	})
-	e.GET("/feed/no-store", func(c echo.Context) error {
-		calls++
-		c.Response().Header().Set("Cache-Control", "no-store")
-		return c.String(http.StatusOK, "hello")
-	})
-	srv := httptest.NewServer(e)
-	defer srv.Close()
-	ts.Server = srv
+	routes := func(g *Groups) {
+		g.Machine.GET("/feed/with-cookie", func(c echo.Context) error {
+			calls++
+			c.SetCookie(&http.Cookie{Name: "seen", Value: "1"})
+			return c.String(http.StatusOK, "hello")
+		})
+		g.Machine.GET("/feed/no-store", func(c echo.Context) error {
+			calls++
+			c.Response().Header().Set("Cache-Control", "no-store")
+			return c.String(http.StatusOK, "hello")
+		})
+	}
+	ts, _ := newTestServerWith(t, serverOptions{demo: true, cacheBytes: 16 << 20, baseURL: testBaseURL, routes: routes})
 	for _, path := range []string{"/feed/with-cookie", "/feed/no-store"} {
 		calls = 0
 		for range 2 {
@@ -286,7 +284,7 @@ func TestPerVisitorResponsesAreNotCached(t *testing.T) {
 	ts.fetch(t, "/")
 	res, _ := ts.getWith(t, http.MethodGet, "/", "Cookie", "session=abc")
 	wantCache(t, res, "miss")
-	if res.Header.Get("Cache-Control") != visitorCacheControl {
+	if res.Header.Get("Cache-Control") != pagecache.VisitorCacheControl {
 		t.Errorf("Cache-Control %q for a request with cookies", res.Header.Get("Cache-Control"))
 	}
 
@@ -300,53 +298,22 @@ func TestPerVisitorResponsesAreNotCached(t *testing.T) {
 	}
 }
 
-func TestPageCacheEvictsLeastRecentlyUsed(t *testing.T) {
-	t.Parallel()
-	pc := NewPageCache(64 << 10)
-	until := testNow.Add(time.Hour)
-	page := func(key string) *cachedPage {
-		return newCachedPage(key, 1, testNow, until, http.Header{}, bytes.Repeat([]byte("x"), 7000))
-	}
-	for _, k := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
-		pc.put(page(k))
-		pc.get("a", 1, testNow) // a stays in use
-	}
-	pc.put(page("i"))
-	if pc.Size() > 64<<10 {
-		t.Errorf("cache holds %d bytes, over its 64 KB budget", pc.Size())
-	}
-	if pc.get("a", 1, testNow) == nil {
-		t.Error("the most used page was evicted")
-	}
-	if pc.get("b", 1, testNow) != nil {
-		t.Error("the least recently used page was kept")
-	}
-	if pc.get("a", 2, testNow) != nil || pc.get("i", 1, until) != nil {
-		t.Error("a page outlived its generation or its horizon")
-	}
-	if NewPageCache(0) != nil {
-		t.Error("size 0 does not turn the cache off")
-	}
-}
-
 func TestConcurrentMissesRenderOnce(t *testing.T) {
 	t.Parallel()
-	ts := newTestServer(t, true)
 	var calls atomic.Int32
-	e := NewServer(ts.H)
-	e.GET("/feed/slow", func(c echo.Context) error {
-		calls.Add(1)
-		time.Sleep(100 * time.Millisecond)
-		return c.String(http.StatusOK, "the same for everyone")
-	})
-	srv := httptest.NewServer(e)
-	defer srv.Close()
-	ts.Server = srv
+	routes := func(g *Groups) {
+		g.Machine.GET("/feed/slow", func(c echo.Context) error {
+			calls.Add(1)
+			time.Sleep(100 * time.Millisecond)
+			return c.String(http.StatusOK, "the same for everyone")
+		})
+	}
+	ts, _ := newTestServerWith(t, serverOptions{demo: true, cacheBytes: 16 << 20, baseURL: testBaseURL, routes: routes})
 	var wg sync.WaitGroup
 	bodies := make([]string, 8)
 	for i := range bodies {
 		wg.Go(func() {
-			req, _ := http.NewRequest(http.MethodGet, srv.URL+"/feed/slow", nil)
+			req, _ := http.NewRequest(http.MethodGet, ts.URL+"/feed/slow", nil)
 			res, err := http.DefaultClient.Do(req)
 			if err != nil {
 				t.Error(err)

@@ -23,7 +23,7 @@ func TestReadOnlyStoreKeepsFormsAndServesReaders(t *testing.T) {
 	article := firstArticlePath(t, ts)
 	admin := ts.signIn(t, models.RoleAdmin)
 	author := ts.addUser(t, models.RoleAuthor)
-	if err := ts.DB.SetWritable(ctx, false); err != nil {
+	if err := ts.H.DB.SetWritable(ctx, false); err != nil {
 		t.Fatal(err)
 	}
 
@@ -89,14 +89,14 @@ func TestReadOnlyStoreKeepsFormsAndServesReaders(t *testing.T) {
 		t.Error("the log does not say why the write failed")
 	}
 
-	if err := ts.DB.SetWritable(ctx, true); err != nil {
+	if err := ts.H.DB.SetWritable(ctx, true); err != nil {
 		t.Fatal(err)
 	}
 	if res, _ := ts.postForm(t, article+"/comments", comment); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("the same comment once writable: %d, want 303", res.StatusCode)
 	}
 	var n int
-	if err := ts.DB.R.QueryRowContext(ctx, `SELECT count(*) FROM comments WHERE body_html LIKE '%ro-7f3a%'`).Scan(&n); err != nil || n != 1 {
+	if err := ts.H.DB.R.QueryRowContext(ctx, `SELECT count(*) FROM comments WHERE body_html LIKE '%ro-7f3a%'`).Scan(&n); err != nil || n != 1 {
 		t.Errorf("comments stored with the token: %d %v", n, err)
 	}
 	if res, _ := ts.postForm(t, "/admin/articles", story); res.StatusCode != http.StatusSeeOther {

@@ -27,7 +27,7 @@ func commentTestServer(t testing.TB, mode string) *testServer {
 	t.Helper()
 	ts := newTestServer(t, true)
 	ts.setSettings(t, func(s *models.Settings) { s.ModerationMode = mode })
-	ts.H.commentLimit.setRates()
+	ts.H.Site.Reader.CommentLimit.SetRates()
 	return ts
 }
 
@@ -49,7 +49,7 @@ func (ts *testServer) articleID(t testing.TB, path string) int64 {
 	t.Helper()
 	var id int64
 	slug := path[len(path)-len(lastSegment(path)):]
-	if err := ts.DB.R.QueryRow(`SELECT id FROM articles WHERE slug = ?`, slug).Scan(&id); err != nil {
+	if err := ts.H.DB.R.QueryRow(`SELECT id FROM articles WHERE slug = ?`, slug).Scan(&id); err != nil {
 		t.Fatalf("article %s: %v", path, err)
 	}
 	return id
@@ -67,7 +67,7 @@ func lastSegment(p string) string {
 // comments returns every stored comment, oldest first.
 func (ts *testServer) comments(t testing.TB) []storedComment {
 	t.Helper()
-	rows, err := ts.DB.R.Query(`SELECT id, article_id, COALESCE(parent_id, 0), name, email, body_html, status, ip_hash, created_at
+	rows, err := ts.H.DB.R.Query(`SELECT id, article_id, COALESCE(parent_id, 0), name, email, body_html, status, ip_hash, created_at
 		FROM comments WHERE ip_hash != '' ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)
@@ -99,7 +99,7 @@ func (ts *testServer) lastComment(t testing.TB) storedComment {
 
 func (ts *testServer) setCommentStatus(t testing.TB, id int64, status string) {
 	t.Helper()
-	if _, err := ts.DB.Exec(context.Background(), `UPDATE comments SET status = ? WHERE id = ?`, status, id); err != nil {
+	if _, err := ts.H.DB.Exec(context.Background(), `UPDATE comments SET status = ? WHERE id = ?`, status, id); err != nil {
 		t.Fatal(err)
 	}
 }

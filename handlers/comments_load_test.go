@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/newsroom/news/handlers/reader"
 	"github.com/newsroom/news/models"
 )
 
@@ -70,7 +71,7 @@ func BenchmarkCommentCreate(b *testing.B) {
 	ts := commentTestServer(b, models.ModerateAll)
 	// The rate limit counts as in production; each comment comes from its
 	// own address so that none is refused.
-	ts.H.commentLimit.setRates(commentRates()...)
+	ts.H.Site.Reader.CommentLimit.SetRates(reader.CommentRates()...)
 	srv := ts.Config.Handler
 	i := 0
 	b.ReportAllocs()

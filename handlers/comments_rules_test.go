@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsroom/news/handlers/reader"
 	"github.com/newsroom/news/models"
 )
 
@@ -122,7 +123,7 @@ func TestClosedCommentsShowNoFormAndRefusePosts(t *testing.T) {
 	check("auto-closed", false)
 	ts.setSettings(t, func(s *models.Settings) { s.AutoCloseDays = 0 })
 	check("auto-close off", true)
-	if _, err := ts.DB.Exec(context.Background(), `UPDATE articles SET comments_open = 0 WHERE id = ?`, ts.articleID(t, seedURL)); err != nil {
+	if _, err := ts.H.DB.Exec(context.Background(), `UPDATE articles SET comments_open = 0 WHERE id = ?`, ts.articleID(t, seedURL)); err != nil {
 		t.Fatal(err)
 	}
 	check("closed by the newsroom", false)
@@ -134,7 +135,7 @@ func TestClosedCommentsShowNoFormAndRefusePosts(t *testing.T) {
 func TestRateLimitKeepsTheText(t *testing.T) {
 	t.Parallel()
 	ts := commentTestServer(t, models.ModerateAll)
-	ts.H.commentLimit.setRates(commentRates()...)
+	ts.H.Site.Reader.CommentLimit.SetRates(reader.CommentRates()...)
 	post := func(i int) (*http.Response, string) {
 		return ts.postForm(t, commentsURL, commentForm(fmt.Sprintf("Comment number %d", i), "Ivy"))
 	}
@@ -268,7 +269,7 @@ func TestReaderPagesAreTheSameForEveryVisitor(t *testing.T) {
 func TestRateLimitIgnoresForwardedFor(t *testing.T) {
 	t.Parallel()
 	ts := commentTestServer(t, models.ModerateAll)
-	ts.H.commentLimit.setRates(commentRates()...)
+	ts.H.Site.Reader.CommentLimit.SetRates(reader.CommentRates()...)
 	var last int
 	for i := range 6 {
 		req, _ := http.NewRequest(http.MethodPost, ts.URL+commentsURL,

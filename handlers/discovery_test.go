@@ -19,8 +19,8 @@ var updateGolden = flag.Bool("update", false, "rewrite the golden files in testd
 func seedDiscovery(t *testing.T, ts *testServer) map[string]models.Article {
 	t.Helper()
 	ctx := context.Background()
-	cats := models.NewCategoryStore(ts.DB)
-	users := models.NewUserStore(ts.DB)
+	cats := ts.H.Categories
+	users := ts.H.Users
 	world, err := cats.Create(ctx, models.CategoryInput{Name: "World News", Description: "News from everywhere.", Position: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +37,7 @@ func seedDiscovery(t *testing.T, ts *testServer) map[string]models.Article {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store := models.NewArticleStore(ts.DB, ts.Clock.Now)
+	store := ts.H.Articles
 	out := map[string]models.Article{}
 	add := func(key string, in models.ArticleInput) {
 		if in.Status == "" {

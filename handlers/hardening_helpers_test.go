@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/static"
 	"github.com/newsroom/news/views"
 )
@@ -21,10 +22,19 @@ import (
 // serverOptions change what newTestServerWith builds.
 type serverOptions struct {
 	demo bool
+	// cacheBytes is the page cache's size; 0 turns it off.
+	cacheBytes int64
+	// baseURL is the site's public address (testBaseURL in newTestServer).
+	baseURL string
 	// proxies are believed in X-Forwarded-For, as with --trusted-proxy.
 	proxies []*net.IPNet
-	// routes adds test-only routes to the server before it starts.
-	routes func(e *echo.Echo, h *Handler)
+	// routes adds test-only routes through the route groups before the
+	// server starts.
+	routes func(g *Groups)
+	// stream is the streaming group's write deadline (the default when 0).
+	stream time.Duration
+	// writeTimeout is the test HTTP server's WriteTimeout (none when 0).
+	writeTimeout time.Duration
 }
 
 // logBuffer collects the server's log lines; safe for concurrent use.
@@ -45,13 +55,14 @@ func (b *logBuffer) String() string {
 	return b.buf.String()
 }
 
-// newTestServerWith is newTestServer with options, and a log that the test
-// can read.
+// newTestServerWith builds the server the way main does, with options,
+// and a log that the test can read.
 func newTestServerWith(t testing.TB, o serverOptions) (*testServer, *logBuffer) {
 	t.Helper()
-	d := newTestDB(t)
+	clk := &clock{t: testNow}
+	st := newTestDB(t, clk.Now)
 	if o.demo {
-		d = newDemoDB(t)
+		st = newDemoDB(t, clk.Now)
 	}
 	assets, err := static.Load()
 	if err != nil {
@@ -62,18 +73,26 @@ func newTestServerWith(t testing.TB, o serverOptions) (*testServer, *logBuffer) 
 		t.Fatal(err)
 	}
 	logs := &logBuffer{}
-	clk := &clock{t: testNow}
-	h := New(WithStores(Deps{
+	site, err := NewServer(Deps{
+		Stores:         st,
 		Views:          r,
 		Assets:         assets,
 		Logger:         slog.New(slog.NewTextHandler(logs, nil)),
+		Now:            clk.Now,
 		TrustedProxies: o.proxies,
-	}, d, clk.Now))
-	e := NewServer(h)
-	if o.routes != nil {
-		o.routes(e, h)
+		PageCache:      pagecache.NewPageCache(o.cacheBytes),
+		BaseURL:        o.baseURL,
+		StreamTimeout:  o.stream,
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	srv := httptest.NewServer(e)
+	if o.routes != nil {
+		o.routes(site.Groups)
+	}
+	srv := httptest.NewUnstartedServer(site)
+	srv.Config.WriteTimeout = o.writeTimeout
+	srv.Start()
 	t.Cleanup(srv.Close)
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{
@@ -81,7 +100,7 @@ func newTestServerWith(t testing.TB, o serverOptions) (*testServer, *logBuffer) 
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		Timeout:       30 * time.Second,
 	}
-	return &testServer{Server: srv, DB: d, H: h, Clock: clk, Client: client}, logs
+	return &testServer{Server: srv, H: testHandles{Stores: st, Views: r, Site: site}, Clock: clk, Client: client}, logs
 }
 
 // firstArticlePath returns the address of a published demo article.
@@ -103,4 +122,4 @@ func newTLSServerFor(t testing.TB, ts *testServer) *httptest.Server {
 }
 
 // echoOf returns the Echo server behind ts.
-func echoOf(ts *testServer) *echo.Echo { return ts.Config.Handler.(*echo.Echo) }
+func echoOf(ts *testServer) *echo.Echo { return ts.H.Site.Echo }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/reader"
 )
 
 // A handler that panics gives the reader the 500 page with a reference,
@@ -18,8 +19,8 @@ import (
 // server goes on serving.
 func TestPanicGivesErrorPageWithRequestID(t *testing.T) {
 	t.Parallel()
-	ts, logs := newTestServerWith(t, serverOptions{demo: true, routes: func(e *echo.Echo, _ *Handler) {
-		e.GET("/test-panic", func(echo.Context) error { panic("test panic: nil map write") })
+	ts, logs := newTestServerWith(t, serverOptions{demo: true, routes: func(g *Groups) {
+		g.Fresh.GET("/test-panic", func(echo.Context) error { panic("test panic: nil map write") })
 	}})
 	res, body := ts.get(t, "/test-panic")
 	if res.StatusCode != http.StatusInternalServerError {
@@ -86,8 +87,8 @@ func checkSecurityHeaders(t *testing.T, what string, h http.Header) {
 // redirects, errors of every kind, admin pages, the panic page.
 func TestEveryResponseHasSecurityHeaders(t *testing.T) {
 	t.Parallel()
-	ts, _ := newTestServerWith(t, serverOptions{demo: true, routes: func(e *echo.Echo, _ *Handler) {
-		e.GET("/test-panic", func(echo.Context) error { panic("boom") })
+	ts, _ := newTestServerWith(t, serverOptions{demo: true, routes: func(g *Groups) {
+		g.Fresh.GET("/test-panic", func(echo.Context) error { panic("boom") })
 	}})
 	article := firstArticlePath(t, ts)
 	_, home := ts.get(t, "/")
@@ -95,7 +96,7 @@ func TestEveryResponseHasSecurityHeaders(t *testing.T) {
 	if css == "" {
 		t.Fatal("no stylesheet on the front page")
 	}
-	big := url.Values{"comment": {strings.Repeat("x", maxCommentBody)}, "name": {"A"}}
+	big := url.Values{"comment": {strings.Repeat("x", reader.MaxCommentBody)}, "name": {"A"}}
 	cases := []struct {
 		name   string
 		method string

@@ -69,8 +69,7 @@ func peakHeap(stop <-chan struct{}) <-chan uint64 {
 // JPEG from scratch each time: the original is read from the database,
 // decoded, scaled with Catmull-Rom and encoded.
 func BenchmarkFirstResize4000x3000(b *testing.B) {
-	d := newTestDB(b)
-	store := models.NewMediaStore(d, time.Now)
+	store := newTestDB(b, time.Now).Media
 	m, err := store.Create(context.Background(), models.MediaInput{Data: photoJPEG(b, 4000, 3000), Alt: "bench"})
 	if err != nil {
 		b.Fatal(err)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsroom/news/handlers/reader"
 )
 
 var ldRe = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
@@ -81,20 +83,20 @@ func TestArticleMeta(t *testing.T) {
 	}
 
 	ld := jsonLD(t, body)
-	var art NewsArticleLD
+	var art reader.NewsArticleLD
 	if err := json.Unmarshal(ld["NewsArticle"], &art); err != nil {
 		t.Fatalf("NewsArticle: %v", err)
 	}
-	want := NewsArticleLD{
+	want := reader.NewsArticleLD{
 		Context: "https://schema.org", Type: "NewsArticle", Headline: "Harbour summit ends with a deal",
 		Description: "Leaders agreed on shared harbour rules.", Image: []string{base + "/static/quay.jpg"},
 		DatePublished: "2026-03-15T07:00:00Z", DateModified: "2026-03-15T10:00:00Z",
-		Author:           []LDPerson{{Type: "Person", Name: "Ada Byline", URL: base + "/author/ada-byline"}},
-		MainEntityOfPage: LDWebPage{Type: "WebPage", ID: url},
+		Author:           []reader.LDPerson{{Type: "Person", Name: "Ada Byline", URL: base + "/author/ada-byline"}},
+		MainEntityOfPage: reader.LDWebPage{Type: "WebPage", ID: url},
 		ArticleSection:   "World News", Keywords: []string{"Diplomacy", "Harbours"},
 	}
 	logo := art.Publisher.Logo
-	art.Publisher = LDOrganization{}
+	art.Publisher = reader.LDOrganization{}
 	if !jsonEqual(art, want) {
 		t.Errorf("NewsArticle\n got %+v\nwant %+v", art, want)
 	}
@@ -103,7 +105,7 @@ func TestArticleMeta(t *testing.T) {
 	}
 
 	// The breadcrumb trail in JSON-LD is the one the page shows.
-	var crumbs BreadcrumbListLD
+	var crumbs reader.BreadcrumbListLD
 	if err := json.Unmarshal(ld["BreadcrumbList"], &crumbs); err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +145,7 @@ func TestJSONLDEscapesHostileText(t *testing.T) {
 	if strings.Contains(body, `</script>"`) || strings.Contains(body, `<script>alert`) {
 		t.Fatal("hostile text breaks out of its context")
 	}
-	var art NewsArticleLD
+	var art reader.NewsArticleLD
 	if err := json.Unmarshal(jsonLD(t, body)["NewsArticle"], &art); err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +165,7 @@ func TestFrontPageMeta(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, true)
 	_, body := ts.get(t, "/")
-	var site WebSiteLD
+	var site reader.WebSiteLD
 	if err := json.Unmarshal(jsonLD(t, body)["WebSite"], &site); err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +219,7 @@ func TestArticleMetaUsesLeadImage(t *testing.T) {
 	if w := metaContent(body, "og:image:width"); len(w) == 1 && w[0] != "1280" {
 		t.Errorf("og:image:width %q", w)
 	}
-	var art NewsArticleLD
+	var art reader.NewsArticleLD
 	if err := json.Unmarshal(jsonLD(t, body)["NewsArticle"], &art); err != nil || len(art.Image) != 1 || art.Image[0] != img[0] {
 		t.Errorf("NewsArticle image %q, %v", art.Image, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsroom/news/handlers/newsroom"
 	"github.com/newsroom/news/models"
 )
 
@@ -73,7 +74,7 @@ func editForm(t testing.TB, ts *testServer, a models.Article) url.Values {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := articleForm(a, tags, ts.Clock.Now(), models.DefaultSettings().Location())
+	f := newsroom.NewArticleForm(a, tags, ts.Clock.Now(), models.DefaultSettings().Location())
 	return url.Values{"title": {f.Title}, "slug": {f.Slug}, "summary": {f.Summary}, "body": {f.Body},
 		"category_id": {f.CategoryID}, "author_id": {f.AuthorID}, "tags": {f.Tags}, "source": {f.Source},
 		"featured": {f.Featured}, "comments_open": {f.CommentsOpen}, "status": {f.Status},

@@ -23,7 +23,7 @@ const wpSample = "../../shared/wordpress/wordpress-sample.xml"
 // renders.
 func TestOldWordPressAddresses(t *testing.T) {
 	ts := newTestServer(t, false)
-	if _, err := wordpress.Import(context.Background(), ts.DB, wpSample, wordpress.Options{Uploads: "../../shared/wordpress/uploads"}); err != nil {
+	if _, err := wordpress.Import(context.Background(), ts.H.DB, wpSample, wordpress.Options{Uploads: "../../shared/wordpress/uploads"}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.Open(wpSample)

@@ -99,8 +99,8 @@ func TestRelatedRanksSharedTagsFirst(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, false)
 	ctx := context.Background()
-	cats := models.NewCategoryStore(ts.DB)
-	users := models.NewUserStore(ts.DB)
+	cats := ts.H.Categories
+	users := ts.H.Users
 	world, _ := cats.Create(ctx, models.CategoryInput{Name: "World News"})
 	sport, _ := cats.Create(ctx, models.CategoryInput{Name: "Sports"})
 	u, _ := users.Create(ctx, models.UserInput{Email: "a@example.com", Name: "Ann Writer", Role: models.RoleAuthor})
@@ -119,7 +119,7 @@ func TestRelatedRanksSharedTagsFirst(t *testing.T) {
 	mk("Draft sharing tags", world.ID, 2, "trade", "energy")
 	mk("Future sharing tags", world.ID, -5, "trade", "energy")
 	// Make the draft a draft.
-	if _, err := ts.DB.Exec(ctx, `UPDATE articles SET status = 'draft' WHERE title = 'Draft sharing tags'`); err != nil {
+	if _, err := ts.H.DB.Exec(ctx, `UPDATE articles SET status = 'draft' WHERE title = 'Draft sharing tags'`); err != nil {
 		t.Fatal(err)
 	}
 	_, body := ts.get(t, "/world-news/main-story")
@@ -321,7 +321,7 @@ func TestArticleInWrongSectionRedirects(t *testing.T) {
 func TestUpdatedDateShownWhenChangedAfterPublishing(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, true)
-	if _, err := ts.DB.Exec(context.Background(), `UPDATE articles SET updated_at = published_at + 7200 WHERE slug = ?`,
+	if _, err := ts.H.DB.Exec(context.Background(), `UPDATE articles SET updated_at = published_at + 7200 WHERE slug = ?`,
 		"kim-jong-un-to-visit-russia-in-coming-days-confirms-kremlin"); err != nil {
 		t.Fatal(err)
 	}

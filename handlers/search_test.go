@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/reader"
 	"github.com/newsroom/news/models"
 )
 
@@ -74,7 +76,7 @@ func TestSearchPagination(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, false)
 	arts := seedDiscovery(t, ts)
-	store := models.NewArticleStore(ts.DB, ts.Clock.Now)
+	store := ts.H.Articles
 	for i := range 12 {
 		_, err := store.Create(context.Background(), models.ArticleInput{
 			Title: fmt.Sprintf("Lighthouse report %d", i), BodyMD: "The lighthouse keeper reports.",
@@ -148,9 +150,9 @@ func TestMastheadSearchBox(t *testing.T) {
 func TestDiscoveryPagesRenderFromZero(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, false)
-	for _, p := range []page{SearchPage{}, SearchPage{Query: "x", Searched: true}, ArticlePage{}, HomePage{}} {
+	for _, p := range []kit.Page{reader.SearchPage{}, reader.SearchPage{Query: "x", Searched: true}, reader.ArticlePage{}, reader.HomePage{}} {
 		var sb strings.Builder
-		if err := ts.H.Views.Render(&sb, p.template(), p); err != nil {
+		if err := ts.H.Views.Render(&sb, p); err != nil {
 			t.Errorf("%T: %v", p, err)
 		}
 	}

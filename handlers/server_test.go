@@ -2,11 +2,8 @@ package handlers
 
 import (
 	"context"
-	"html/template"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -16,10 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/models"
-	"github.com/newsroom/news/static"
 	"github.com/newsroom/news/views"
+	"golang.org/x/crypto/bcrypt"
 )
 
 // testNow is the fixed moment tests run at, so "now" in the demo content
@@ -42,24 +38,37 @@ func (c *clock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 // testServer is the real Echo server over a temporary database.
 type testServer struct {
 	*httptest.Server
-	DB     *db.DB
-	H      *Handler
+	// H are the server's parts; H.DB is the database under the stores,
+	// for checking what is stored.
+	H      testHandles
 	Clock  *clock
 	Client *http.Client // keeps cookies, does not follow redirects
 }
 
-// newTestDB returns a migrated database in a temporary folder.
-func newTestDB(t testing.TB) *db.DB {
+// testHandles are the parts of the server tests reach into: the stores
+// (promoted: ts.H.Articles), the views and the two handlers.
+type testHandles struct {
+	*models.Stores
+	Views *views.Renderer
+	Site  *Server
+}
+
+// testOptions are the store options of every test: a cheap bcrypt cost,
+// so that the tests do not spend their time hashing.
+func testOptions(now func() time.Time) models.Options {
+	return models.Options{Now: now, PasswordCost: bcrypt.MinCost}
+}
+
+// newTestDB returns the stores over a migrated database in a temporary
+// folder, opened the way main opens it.
+func newTestDB(t testing.TB, now func() time.Time) *models.Stores {
 	t.Helper()
-	d, err := db.Open(filepath.Join(t.TempDir(), "news.db"))
+	s, err := models.Open(context.Background(), filepath.Join(t.TempDir(), "news.db"), testOptions(now))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { d.Close() })
-	if _, err := d.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return d
+	t.Cleanup(func() { s.Close() })
+	return s
 }
 
 // demoTemplate is a database filled with the demo content once per test
@@ -89,21 +98,14 @@ func demoFile(t testing.TB) string {
 			return
 		}
 		demoTemplate.dir = dir
-		d, err := db.Open(filepath.Join(dir, "news.db"))
+		o := testOptions(func() time.Time { return testNow })
+		o.Demo = true
+		s, err := models.Open(context.Background(), filepath.Join(dir, "news.db"), o)
 		if err != nil {
 			demoTemplate.err = err
 			return
 		}
-		defer d.Close() // closing the last connection folds the WAL into the file
-		ctx := context.Background()
-		content, err := db.DemoContent()
-		if err == nil {
-			_, err = d.Migrate(ctx)
-		}
-		if err == nil {
-			err = models.SeedDemo(ctx, d, content, testNow)
-		}
-		demoTemplate.err = err
+		s.Close() // closing the last connection folds the WAL into the file
 	})
 	if demoTemplate.err != nil {
 		t.Fatal(demoTemplate.err)
@@ -111,8 +113,8 @@ func demoFile(t testing.TB) string {
 	return filepath.Join(demoTemplate.dir, "news.db")
 }
 
-// newDemoDB returns a private copy of the demo database.
-func newDemoDB(t testing.TB) *db.DB {
+// newDemoDB returns the stores over a private copy of the demo database.
+func newDemoDB(t testing.TB, now func() time.Time) *models.Stores {
 	t.Helper()
 	src, err := os.ReadFile(demoFile(t))
 	if err != nil {
@@ -122,54 +124,22 @@ func newDemoDB(t testing.TB) *db.DB {
 	if err := os.WriteFile(path, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d, err := db.Open(path)
+	s, err := models.Open(context.Background(), path, testOptions(now))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { d.Close() })
-	if _, err := d.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return d
+	t.Cleanup(func() { s.Close() })
+	return s
 }
 
 // newTestServer starts the site on a new database; with demo, filled with
-// the demo content dated relative to testNow.
+// the demo content dated relative to testNow. The page cache is on in
+// every such test, so that any test of a change also shows that readers
+// see it.
 func newTestServer(t testing.TB, demo bool) *testServer {
 	t.Helper()
-	var d *db.DB
-	if demo {
-		d = newDemoDB(t)
-	} else {
-		d = newTestDB(t)
-	}
-	assets, err := static.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := views.New(template.FuncMap{"asset": assets.URL})
-	if err != nil {
-		t.Fatal(err)
-	}
-	clk := &clock{t: testNow}
-	h := New(WithStores(Deps{
-		Views:  r,
-		Assets: assets,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		// The page cache is on in every test, so that any test of a change
-		// also shows that readers see it.
-		PageCache: NewPageCache(16 << 20),
-		BaseURL:   testBaseURL,
-	}, d, clk.Now))
-	srv := httptest.NewServer(NewServer(h))
-	t.Cleanup(srv.Close)
-	jar, _ := cookiejar.New(nil)
-	client := &http.Client{
-		Jar:           jar,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		Timeout:       30 * time.Second,
-	}
-	return &testServer{Server: srv, DB: d, H: h, Clock: clk, Client: client}
+	ts, _ := newTestServerWith(t, serverOptions{demo: demo, cacheBytes: 16 << 20, baseURL: testBaseURL})
+	return ts
 }
 
 // get fetches path and returns the response and its body.

@@ -85,7 +85,7 @@ func (s *ArticleStore) ListAdmin(ctx context.Context, f AdminFilter, page int) (
 
 // ByID returns the article with that id whatever its status, or ErrNotFound.
 func (s *ArticleStore) ByID(ctx context.Context, id int64) (Article, error) {
-	a, err := scanArticle(s.db.R.QueryRowContext(ctx, `SELECT `+fullCols+articleJoins+`WHERE a.id = ?`, id))
+	a, err := scanArticle(s.db.QueryRow(ctx, `SELECT `+fullCols+articleJoins+`WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound
 	}
@@ -129,7 +129,7 @@ func (s *ArticleStore) IDsByAuthor(ctx context.Context, ids []int64, authorID in
 		return nil, nil
 	}
 	q, args := inList(ids)
-	rows, err := s.db.R.QueryContext(ctx, `SELECT id FROM articles WHERE author_id = ? AND id IN (`+q+`)`,
+	rows, err := s.db.Query(ctx, `SELECT id FROM articles WHERE author_id = ? AND id IN (`+q+`)`,
 		append([]any{authorID}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("models: own articles: %w", err)

@@ -86,7 +86,7 @@ func (s *ArticleStore) EmptyTrash(ctx context.Context) (int, error) {
 // StatusCounts returns how many articles have each newsroom state
 // (scheduled counted apart from published), optionally of one author.
 func (s *ArticleStore) StatusCounts(ctx context.Context, authorID int64) (map[string]int, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT CASE WHEN status = 'published' AND published_at > ?1
+	rows, err := s.db.Query(ctx, `SELECT CASE WHEN status = 'published' AND published_at > ?1
 			THEN 'scheduled' ELSE status END AS st, COUNT(*) FROM articles
 		WHERE ?2 = 0 OR author_id = ?2 GROUP BY st`, s.now().Unix(), authorID)
 	if err != nil {

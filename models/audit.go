@@ -51,7 +51,7 @@ func (s *AuditStore) Record(ctx context.Context, e AuditEntry) error {
 // only entries whose action starts with it ("user." for every user change).
 func (s *AuditStore) List(ctx context.Context, action string, page int) ([]AuditEntry, Pager, error) {
 	p := Pager{Page: page, Size: AuditPageSize}
-	rows, err := s.db.R.QueryContext(ctx, `SELECT id, at, COALESCE(user_id, 0), user_name, action, detail, ip
+	rows, err := s.db.Query(ctx, `SELECT id, at, COALESCE(user_id, 0), user_name, action, detail, ip
 		FROM audit_log WHERE ? = '' OR substr(action, 1, length(?)) = ?
 		ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`, action, action, action, p.Size+1, p.Offset())
 	if err != nil {

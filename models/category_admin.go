@@ -15,7 +15,7 @@ type SectionRow struct {
 
 // WithCounts returns every section in navigation order with its article count.
 func (s *CategoryStore) WithCounts(ctx context.Context) ([]SectionRow, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT c.id, c.slug, c.name, c.description, c.position,
+	rows, err := s.db.Query(ctx, `SELECT c.id, c.slug, c.name, c.description, c.position,
 		(SELECT COUNT(*) FROM articles a WHERE a.category_id = c.id) FROM categories c ORDER BY c.position, c.name`)
 	if err != nil {
 		return nil, fmt.Errorf("models: list sections: %w", err)
@@ -34,7 +34,7 @@ func (s *CategoryStore) WithCounts(ctx context.Context) ([]SectionRow, error) {
 
 // ByID returns the section with that id, or ErrNotFound.
 func (s *CategoryStore) ByID(ctx context.Context, id int64) (Category, error) {
-	c, err := scanCategory(s.db.R.QueryRowContext(ctx, `SELECT `+categoryCols+` FROM categories WHERE id = ?`, id))
+	c, err := scanCategory(s.db.QueryRow(ctx, `SELECT `+categoryCols+` FROM categories WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
 	}

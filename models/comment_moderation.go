@@ -28,7 +28,7 @@ func ValidCommentStatus(s string) bool {
 
 // CountByStatus returns how many comments have each status.
 func (s *CommentStore) CountByStatus(ctx context.Context) (map[string]int, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT status, COUNT(*) FROM comments GROUP BY status`)
+	rows, err := s.db.Query(ctx, `SELECT status, COUNT(*) FROM comments GROUP BY status`)
 	if err != nil {
 		return nil, fmt.Errorf("models: count comments: %w", err)
 	}
@@ -58,7 +58,7 @@ func (s *CommentStore) Queue(ctx context.Context, status string, page int) ([]Qu
 	if status != "" {
 		where, args = `WHERE m.status = ? `, append(args, status)
 	}
-	rows, err := s.db.R.QueryContext(ctx, queueQuery+where+`ORDER BY m.status = 'pending' DESC, m.created_at DESC, m.id DESC
+	rows, err := s.db.Query(ctx, queueQuery+where+`ORDER BY m.status = 'pending' DESC, m.created_at DESC, m.id DESC
 		LIMIT ? OFFSET ?`, append(args, p.Size+1, p.Offset())...)
 	if err != nil {
 		return nil, p, fmt.Errorf("models: comment queue: %w", err)
@@ -81,7 +81,7 @@ func (s *CommentStore) Queue(ctx context.Context, status string, page int) ([]Qu
 
 // QueuedByID returns one comment with its article, or ErrNotFound.
 func (s *CommentStore) QueuedByID(ctx context.Context, id int64) (QueuedComment, error) {
-	q, err := scanQueued(s.db.R.QueryRowContext(ctx, queueQuery+`WHERE m.id = ?`, id))
+	q, err := scanQueued(s.db.QueryRow(ctx, queueQuery+`WHERE m.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return q, ErrNotFound
 	}

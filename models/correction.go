@@ -47,7 +47,7 @@ const correctionQuery = `SELECT k.id, k.note, k.created_at, a.id, a.slug, a.titl
 	FROM corrections k JOIN articles a ON a.id = k.article_id JOIN categories c ON c.id = a.category_id `
 
 func (s *ArticleStore) corrections(ctx context.Context, q string, args ...any) ([]Correction, error) {
-	rows, err := s.db.R.QueryContext(ctx, correctionQuery+q, args...)
+	rows, err := s.db.Query(ctx, correctionQuery+q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("models: list corrections: %w", err)
 	}

@@ -14,7 +14,7 @@ type DashboardCounts struct {
 func (s *ArticleStore) Dashboard(ctx context.Context) (DashboardCounts, error) {
 	var d DashboardCounts
 	now := s.now().Unix()
-	err := s.db.R.QueryRowContext(ctx, `SELECT
+	err := s.db.QueryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM articles WHERE status = 'draft'),
 		(SELECT COUNT(*) FROM articles WHERE status = 'review'),
 		(SELECT COUNT(*) FROM articles WHERE status = 'published' AND published_at > ?),

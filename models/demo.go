@@ -15,7 +15,7 @@ import (
 // on a database just created (perhaps with an account already added).
 func Empty(ctx context.Context, d *db.DB) (bool, error) {
 	var n int
-	err := d.R.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM categories) OR EXISTS (SELECT 1 FROM articles)`).Scan(&n)
+	err := d.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM categories) OR EXISTS (SELECT 1 FROM articles)`).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("models: check empty: %w", err)
 	}

@@ -37,7 +37,7 @@ func (s *TagStore) ForArticles(ctx context.Context, ids []int64) (map[int64][]Ta
 		args[i] = id
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
-	rows, err := s.db.R.QueryContext(ctx, `SELECT at.article_id, t.id, t.slug, t.name FROM article_tags at
+	rows, err := s.db.Query(ctx, `SELECT at.article_id, t.id, t.slug, t.name FROM article_tags at
 		JOIN tags t ON t.id = at.tag_id WHERE at.article_id IN (`+marks+`) ORDER BY t.name`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("models: tags of articles: %w", err)

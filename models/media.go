@@ -186,7 +186,7 @@ func cleanFilename(name string) string {
 
 // Get returns one image's record, or ErrNotFound.
 func (s *MediaStore) Get(ctx context.Context, id int64) (Media, error) {
-	m, err := scanMedia(s.db.R.QueryRowContext(ctx, `SELECT `+mediaCols+mediaJoin+`WHERE m.id = ?`, id))
+	m, err := scanMedia(s.db.QueryRow(ctx, `SELECT `+mediaCols+mediaJoin+`WHERE m.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, ErrNotFound
 	}
@@ -204,7 +204,7 @@ func (s *MediaStore) Original(ctx context.Context, id int64) (Media, []byte, err
 	if err != nil {
 		return m, nil, err
 	}
-	err = s.db.R.QueryRowContext(ctx, `SELECT data FROM media WHERE id = ?`, id).Scan(&data)
+	err = s.db.QueryRow(ctx, `SELECT data FROM media WHERE id = ?`, id).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, nil, ErrNotFound
 	}
@@ -225,7 +225,7 @@ func (s *MediaStore) List(ctx context.Context, query string, page int) ([]Media,
 		args = append(args, like, like)
 	}
 	args = append(args, p.Size+1, p.Offset())
-	rows, err := s.db.R.QueryContext(ctx, `SELECT `+mediaCols+mediaJoin+where+
+	rows, err := s.db.Query(ctx, `SELECT `+mediaCols+mediaJoin+where+
 		`ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return nil, p, fmt.Errorf("models: list images: %w", err)

@@ -66,7 +66,7 @@ func bodyRef(id int64) string { return "%/media/" + strconv.FormatInt(id, 10) + 
 // Usage lists the articles that use an image, as lead image or in their
 // body, newest first.
 func (s *MediaStore) Usage(ctx context.Context, id int64) ([]MediaUse, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT id, title, status, COALESCE(lead_media_id = ?1, 0)
+	rows, err := s.db.Query(ctx, `SELECT id, title, status, COALESCE(lead_media_id = ?1, 0)
 		FROM articles WHERE lead_media_id = ?1 OR body_md LIKE ?2
 		ORDER BY created_at DESC, id DESC`, id, bodyRef(id))
 	if err != nil {
@@ -159,7 +159,7 @@ func (s *MediaStore) LeadsFor(ctx context.Context, articleIDs []int64) (map[int6
 		args[i] = id
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")
-	rows, err := s.db.R.QueryContext(ctx, `SELECT a.id, `+mediaCols+mediaJoin+
+	rows, err := s.db.Query(ctx, `SELECT a.id, `+mediaCols+mediaJoin+
 		`JOIN articles a ON a.lead_media_id = m.id WHERE a.id IN (`+marks+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("models: lead images: %w", err)

@@ -2,6 +2,8 @@ package models
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -12,7 +14,8 @@ import (
 
 // Password rules and cost.
 const (
-	// PasswordCost is the bcrypt cost of every stored password.
+	// PasswordCost is the bcrypt cost of stored passwords unless
+	// Options.PasswordCost says otherwise (tests use bcrypt.MinCost).
 	PasswordCost = 12
 	// MinPasswordLen is the fewest characters a password may have.
 	MinPasswordLen = 10
@@ -41,35 +44,59 @@ func CheckPassword(pw string) error {
 	return nil
 }
 
-// HashPassword checks pw against the rules and returns its bcrypt hash.
-func HashPassword(pw string) (string, error) {
+// passwords hashes and checks passwords at one bcrypt cost.
+type passwords struct {
+	cost int
+	// dummy is compared against when an email is unknown, so that a wrong
+	// email takes as long as a wrong password and timing does not tell
+	// which accounts exist. It is the hash, at the same cost, of a random
+	// string nobody knows.
+	dummy string
+}
+
+// defaultDummyHash is the dummy at PasswordCost, made once in advance.
+const defaultDummyHash = "$2a$12$Z3r7QmoD0pkf8HoH96HuI.DWYnDs1x8PUCGcq8sJdykrlLRtadFNq"
+
+var defaultPasswords = &passwords{cost: PasswordCost, dummy: defaultDummyHash}
+
+// newPasswords returns the hasher for cost (PasswordCost when 0).
+func newPasswords(cost int) (*passwords, error) {
+	if cost == 0 || cost == PasswordCost {
+		return defaultPasswords, nil
+	}
+	secret := make([]byte, 32)
+	rand.Read(secret)
+	dummy, err := bcrypt.GenerateFromPassword([]byte(hex.EncodeToString(secret)), cost)
+	if err != nil {
+		return nil, fmt.Errorf("models: password cost %d: %w", cost, err)
+	}
+	return &passwords{cost: cost, dummy: string(dummy)}, nil
+}
+
+// hash checks pw against the rules and returns its bcrypt hash.
+func (p *passwords) hash(pw string) (string, error) {
 	if err := CheckPassword(pw); err != nil {
 		return "", err
 	}
-	h, err := bcrypt.GenerateFromPassword([]byte(pw), PasswordCost)
+	h, err := bcrypt.GenerateFromPassword([]byte(pw), p.cost)
 	if err != nil {
 		return "", fmt.Errorf("models: hash password: %w", err)
 	}
 	return string(h), nil
 }
 
-// dummyHash is compared against when an email is unknown, so that a wrong
-// email takes as long as a wrong password and timing does not tell which
-// accounts exist. It is the hash of a random string nobody knows.
-const dummyHash = "$2a$12$Z3r7QmoD0pkf8HoH96HuI.DWYnDs1x8PUCGcq8sJdykrlLRtadFNq"
-
 // Authenticate returns the enabled user with that email and password, or
 // ErrBadCredentials for a wrong email, a wrong password, a disabled account
 // or one that cannot sign in.
 func (s *UserStore) Authenticate(ctx context.Context, email, password string) (User, error) {
 	var hash string
-	u, err := scanUserHash(s.db.R.QueryRowContext(ctx,
+	u, err := scanUserHash(s.db.QueryRow(ctx,
 		`SELECT `+userCols+`, password_hash FROM users WHERE email = ?`, strings.TrimSpace(email)), &hash)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return User{}, err
 	}
 	if err != nil || hash == "" {
-		bcrypt.CompareHashAndPassword([]byte(dummyHash), []byte(password))
+		bcrypt.CompareHashAndPassword([]byte(s.pw.dummy), []byte(password))
 		return User{}, ErrBadCredentials
 	}
 	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil || u.Disabled {
@@ -81,7 +108,7 @@ func (s *UserStore) Authenticate(ctx context.Context, email, password string) (U
 // CheckUserPassword reports whether password is the user's current one.
 func (s *UserStore) CheckUserPassword(ctx context.Context, id int64, password string) (bool, error) {
 	var hash string
-	_, err := scanUserHash(s.db.R.QueryRowContext(ctx,
+	_, err := scanUserHash(s.db.QueryRow(ctx,
 		`SELECT `+userCols+`, password_hash FROM users WHERE id = ?`, id), &hash)
 	if err != nil {
 		return false, err
@@ -91,7 +118,7 @@ func (s *UserStore) CheckUserPassword(ctx context.Context, id int64, password st
 
 // SetPassword checks and stores a new password for the user.
 func (s *UserStore) SetPassword(ctx context.Context, id int64, password string) error {
-	hash, err := HashPassword(password)
+	hash, err := s.pw.hash(password)
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ func dropRedirect(ctx context.Context, tx *sql.Tx, slug string) error {
 // Redirected returns the live article that used to have slug, or ErrNotFound.
 func (s *ArticleStore) Redirected(ctx context.Context, slug string) (Article, error) {
 	var id int64
-	err := s.db.R.QueryRowContext(ctx, `SELECT article_id FROM article_redirects WHERE old_slug = ?`, slug).Scan(&id)
+	err := s.db.QueryRow(ctx, `SELECT article_id FROM article_redirects WHERE old_slug = ?`, slug).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Article{}, ErrNotFound
 	}
@@ -48,7 +48,7 @@ func (s *ArticleStore) Redirected(ctx context.Context, slug string) (Article, er
 
 // Redirected returns the section that used to have slug, or ErrNotFound.
 func (s *CategoryStore) Redirected(ctx context.Context, slug string) (Category, error) {
-	c, err := scanCategory(s.db.R.QueryRowContext(ctx, `SELECT `+categoryCols+` FROM categories
+	c, err := scanCategory(s.db.QueryRow(ctx, `SELECT `+categoryCols+` FROM categories
 		WHERE id = (SELECT category_id FROM category_redirects WHERE old_slug = ?)`, slug))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound

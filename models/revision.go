@@ -58,7 +58,7 @@ func scanRevision(row interface{ Scan(...any) error }) (Revision, error) {
 
 // Revisions returns an article's revisions, newest first.
 func (s *ArticleStore) Revisions(ctx context.Context, articleID int64) ([]Revision, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT `+revisionCols+`WHERE r.article_id = ? ORDER BY r.id DESC LIMIT ?`,
+	rows, err := s.db.Query(ctx, `SELECT `+revisionCols+`WHERE r.article_id = ? ORDER BY r.id DESC LIMIT ?`,
 		articleID, maxRevisions)
 	if err != nil {
 		return nil, fmt.Errorf("models: list revisions: %w", err)
@@ -77,7 +77,7 @@ func (s *ArticleStore) Revisions(ctx context.Context, articleID int64) ([]Revisi
 
 // Revision returns one revision of an article, or ErrNotFound.
 func (s *ArticleStore) Revision(ctx context.Context, articleID, revID int64) (Revision, error) {
-	r, err := scanRevision(s.db.R.QueryRowContext(ctx, `SELECT `+revisionCols+`WHERE r.article_id = ? AND r.id = ?`,
+	r, err := scanRevision(s.db.QueryRow(ctx, `SELECT `+revisionCols+`WHERE r.article_id = ? AND r.id = ?`,
 		articleID, revID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, ErrNotFound

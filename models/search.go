@@ -155,7 +155,7 @@ func (s *ArticleStore) Search(ctx context.Context, input string, page int) ([]Se
 	if q == "" {
 		return nil, p, nil
 	}
-	rows, err := s.db.R.QueryContext(ctx, searchSQL,
+	rows, err := s.db.Query(ctx, searchSQL,
 		q, s.now().Unix(), p.Size+1, p.Offset(), maxRanked)
 	if err != nil {
 		return nil, p, fmt.Errorf("models: search: %w", err)

@@ -49,7 +49,7 @@ func FuzzSearchQuery(f *testing.F) {
 			return
 		}
 		var n int
-		if err := d.R.QueryRowContext(context.Background(),
+		if err := d.QueryRow(context.Background(),
 			`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, q).Scan(&n); err != nil {
 			t.Fatalf("SearchQuery(%q) = %q: the index refuses it: %v", in, q, err)
 		}

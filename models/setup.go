@@ -26,11 +26,12 @@ var ErrSetupLink = errors.New("models: this setup link is not valid any more")
 type SetupStore struct {
 	db  *db.DB
 	now func() time.Time
+	pw  *passwords
 }
 
 // NewSetupStore returns a store over d; now is the clock links expire by.
 func NewSetupStore(d *db.DB, now func() time.Time) *SetupStore {
-	return &SetupStore{db: d, now: now}
+	return &SetupStore{db: d, now: now, pw: defaultPasswords}
 }
 
 func hashToken(token string) string {
@@ -63,19 +64,19 @@ func (s *SetupStore) Issue(ctx context.Context) (string, error) {
 
 // Check reports whether token is a setup link that can still be used.
 func (s *SetupStore) Check(ctx context.Context, token string) error {
-	return checkSetup(ctx, s.db.R, token, s.now())
+	return checkSetup(ctx, s.db.QueryRow, token, s.now())
 }
 
-type queryer interface {
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-}
+// queryRow runs a query for one row: db.DB.QueryRow, or a transaction's
+// QueryRowContext.
+type queryRow func(ctx context.Context, q string, args ...any) *sql.Row
 
-func checkSetup(ctx context.Context, q queryer, token string, now time.Time) error {
+func checkSetup(ctx context.Context, q queryRow, token string, now time.Time) error {
 	if token == "" || len(token) > 100 {
 		return ErrSetupLink
 	}
 	var ok int
-	err := q.QueryRowContext(ctx, `SELECT 1 FROM setup_tokens WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+	err := q(ctx, `SELECT 1 FROM setup_tokens WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
 		AND NOT EXISTS (SELECT 1 FROM users WHERE password_hash <> '')`, hashToken(token), now.Unix()).Scan(&ok)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ErrSetupLink
@@ -92,7 +93,7 @@ func (s *SetupStore) Complete(ctx context.Context, token string, in UserInput, p
 	if err := s.Check(ctx, token); err != nil {
 		return User{}, err
 	}
-	hash, err := HashPassword(password) // slow: outside the write transaction
+	hash, err := s.pw.hash(password) // slow: outside the write transaction
 	if err != nil {
 		return User{}, err
 	}
@@ -103,13 +104,13 @@ func (s *SetupStore) Complete(ctx context.Context, token string, in UserInput, p
 	}
 	var u User
 	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
-		if err := checkSetup(ctx, tx, token, now); err != nil {
+		if err := checkSetup(ctx, tx.QueryRowContext, token, now); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE setup_tokens SET used_at = ? WHERE token_hash = ?`, now.Unix(), hashToken(token)); err != nil {
 			return err
 		}
-		slug, err := freeSlug(ctx, tx, in.Slug)
+		slug, err := freeSlug(ctx, tx.QueryRowContext, in.Slug)
 		if err != nil {
 			return err
 		}
@@ -131,7 +132,7 @@ func (s *SetupStore) Complete(ctx context.Context, token string, in UserInput, p
 }
 
 // freeSlug returns base, or base with a number added, not yet used by a user.
-func freeSlug(ctx context.Context, q queryer, base string) (string, error) {
+func freeSlug(ctx context.Context, q queryRow, base string) (string, error) {
 	if base == "" {
 		base = "user"
 	}
@@ -141,7 +142,7 @@ func freeSlug(ctx context.Context, q queryer, base string) (string, error) {
 			slug = fmt.Sprintf("%s-%d", base, i)
 		}
 		var one int
-		err := q.QueryRowContext(ctx, `SELECT 1 FROM users WHERE slug = ?`, slug).Scan(&one)
+		err := q(ctx, `SELECT 1 FROM users WHERE slug = ?`, slug).Scan(&one)
 		if errors.Is(err, sql.ErrNoRows) {
 			return slug, nil
 		}
@@ -164,7 +165,7 @@ func LoadOrCreateSecret(ctx context.Context, d *db.DB, name string, size int) ([
 		return nil, fmt.Errorf("models: store secret %s: %w", name, err)
 	}
 	var v []byte
-	if err := d.R.QueryRowContext(ctx, `SELECT value FROM secrets WHERE name = ?`, name).Scan(&v); err != nil {
+	if err := d.QueryRow(ctx, `SELECT value FROM secrets WHERE name = ?`, name).Scan(&v); err != nil {
 		return nil, fmt.Errorf("models: load secret %s: %w", name, err)
 	}
 	return v, nil

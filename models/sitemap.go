@@ -22,7 +22,7 @@ func (e SitemapEntry) URL() string { return "/" + e.Section + "/" + e.Slug }
 // SitemapPages splits the live articles, oldest first, into pages of size
 // and returns when each page last changed; its length is the page count.
 func (s *ArticleStore) SitemapPages(ctx context.Context, size int) ([]time.Time, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT MAX(m) FROM (
+	rows, err := s.db.Query(ctx, `SELECT MAX(m) FROM (
 			SELECT (ROW_NUMBER() OVER (ORDER BY a.id) - 1) / ? AS page, MAX(a.published_at, a.updated_at) AS m
 			FROM articles a INDEXED BY articles_sitemap
 			WHERE a.status = 'published' AND a.published_at <= ?)
@@ -45,7 +45,7 @@ func (s *ArticleStore) SitemapPages(ctx context.Context, size int) ([]time.Time,
 // SitemapEntries returns page n (from 1) of the live articles split as by
 // SitemapPages.
 func (s *ArticleStore) SitemapEntries(ctx context.Context, n, size int) ([]SitemapEntry, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT c.slug, a.slug, MAX(a.published_at, a.updated_at)
+	rows, err := s.db.Query(ctx, `SELECT c.slug, a.slug, MAX(a.published_at, a.updated_at)
 		FROM articles a INDEXED BY articles_sitemap JOIN categories c ON c.id = a.category_id
 		WHERE a.status = 'published' AND a.published_at <= ?
 		ORDER BY a.id LIMIT ? OFFSET ?`, s.now().Unix(), size, (n-1)*size)
@@ -69,7 +69,7 @@ func (s *ArticleStore) SitemapEntries(ctx context.Context, n, size int) ([]Sitem
 // SectionsLastMod returns when each section's newest live article last
 // changed, by section id; sections with none are left out.
 func (s *ArticleStore) SectionsLastMod(ctx context.Context) (map[int64]time.Time, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT a.category_id, MAX(MAX(a.published_at, a.updated_at))
+	rows, err := s.db.Query(ctx, `SELECT a.category_id, MAX(MAX(a.published_at, a.updated_at))
 		FROM articles a INDEXED BY articles_sitemap
 		WHERE a.status = 'published' AND a.published_at <= ? GROUP BY a.category_id`, s.now().Unix())
 	if err != nil {

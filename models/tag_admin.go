@@ -17,7 +17,7 @@ type TagRow struct {
 // WithCounts returns the tags whose name contains q (all when q is
 // empty), by name, with their article counts.
 func (s *TagStore) WithCounts(ctx context.Context, q string) ([]TagRow, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT t.id, t.slug, t.name,
+	rows, err := s.db.Query(ctx, `SELECT t.id, t.slug, t.name,
 		(SELECT COUNT(*) FROM article_tags at WHERE at.tag_id = t.id) FROM tags t
 		WHERE ? = '' OR t.name LIKE ? ESCAPE '\' ORDER BY t.name COLLATE NOCASE`,
 		strings.TrimSpace(q), "%"+likeEscaper.Replace(strings.TrimSpace(q))+"%")
@@ -39,7 +39,7 @@ func (s *TagStore) WithCounts(ctx context.Context, q string) ([]TagRow, error) {
 // ByID returns the tag with that id, or ErrNotFound.
 func (s *TagStore) ByID(ctx context.Context, id int64) (Tag, error) {
 	var t Tag
-	err := s.db.R.QueryRowContext(ctx, `SELECT id, slug, name FROM tags WHERE id = ?`, id).Scan(&t.ID, &t.Slug, &t.Name)
+	err := s.db.QueryRow(ctx, `SELECT id, slug, name FROM tags WHERE id = ?`, id).Scan(&t.ID, &t.Slug, &t.Name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, ErrNotFound
 	}

@@ -33,10 +33,13 @@ type User struct {
 func (u User) URL() string { return "/author/" + u.Slug }
 
 // UserStore loads and saves users.
-type UserStore struct{ db *db.DB }
+type UserStore struct {
+	db *db.DB
+	pw *passwords
+}
 
-// NewUserStore returns a store over d.
-func NewUserStore(d *db.DB) *UserStore { return &UserStore{db: d} }
+// NewUserStore returns a store over d hashing at PasswordCost.
+func NewUserStore(d *db.DB) *UserStore { return &UserStore{db: d, pw: defaultPasswords} }
 
 const userCols = `id, email, name, slug, bio, role, disabled, created_at`
 

@@ -65,14 +65,14 @@ func mustAffect(res sql.Result) error {
 // ByID returns the user with that id, or ErrNotFound.
 func (s *UserStore) ByID(ctx context.Context, id int64) (User, error) {
 	var hash string
-	return scanUserHash(s.db.R.QueryRowContext(ctx,
+	return scanUserHash(s.db.QueryRow(ctx,
 		`SELECT `+userCols+`, password_hash FROM users WHERE id = ?`, id), &hash)
 }
 
 // CountAccounts returns how many users can sign in (have a password).
 func (s *UserStore) CountAccounts(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.R.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE password_hash <> ''`).Scan(&n)
+	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM users WHERE password_hash <> ''`).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("models: count accounts: %w", err)
 	}
@@ -81,7 +81,7 @@ func (s *UserStore) CountAccounts(ctx context.Context) (int, error) {
 
 // All returns every user, accounts first, then by name.
 func (s *UserStore) All(ctx context.Context) ([]AccountUser, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT `+userCols+`, password_hash FROM users
+	rows, err := s.db.Query(ctx, `SELECT `+userCols+`, password_hash FROM users
 		ORDER BY password_hash = '', disabled, name COLLATE NOCASE`)
 	if err != nil {
 		return nil, fmt.Errorf("models: list users: %w", err)
@@ -161,7 +161,7 @@ var ErrEmailTaken = errors.New("models: email already in use")
 // CreateAccount adds a user who can sign in with password. A taken email is
 // ErrEmailTaken; a taken byline slug gets a number added instead.
 func (s *UserStore) CreateAccount(ctx context.Context, in UserInput, password string) (User, error) {
-	hash, err := HashPassword(password)
+	hash, err := s.pw.hash(password)
 	if err != nil {
 		return User{}, err
 	}
@@ -187,7 +187,7 @@ func (s *UserStore) createUnique(ctx context.Context, in UserInput) (User, error
 			return u, err
 		}
 		var one int
-		err = s.db.R.QueryRowContext(ctx, `SELECT 1 FROM users WHERE email = ?`, in.Email).Scan(&one)
+		err = s.db.QueryRow(ctx, `SELECT 1 FROM users WHERE email = ?`, in.Email).Scan(&one)
 		if err == nil {
 			return User{}, ErrEmailTaken
 		}

@@ -8,7 +8,7 @@ import (
 // Bylines returns the users an article can be credited to (everyone not
 // disabled), by name.
 func (s *UserStore) Bylines(ctx context.Context) ([]User, error) {
-	rows, err := s.db.R.QueryContext(ctx, `SELECT `+userCols+` FROM users WHERE disabled = 0 ORDER BY name COLLATE NOCASE`)
+	rows, err := s.db.Query(ctx, `SELECT `+userCols+` FROM users WHERE disabled = 0 ORDER BY name COLLATE NOCASE`)
 	if err != nil {
 		return nil, fmt.Errorf("models: list bylines: %w", err)
 	}

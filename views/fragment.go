@@ -15,7 +15,7 @@ const (
 
 // Fragment executes the partial template name with data into w.
 func (r *Renderer) Fragment(w io.Writer, name string, data any) error {
-	t := r.pages[PageArticle]
+	t := r.pages["article"]
 	if t == nil || t.Lookup(name) == nil {
 		return fmt.Errorf("views: unknown fragment %q", name)
 	}

@@ -32,3 +32,6 @@ func PageURL(base string, n int) string {
 	}
 	return base + "?page=" + strconv.Itoa(n)
 }
+
+// Plural writes "1 article", "3 articles".
+func Plural(n int, one, many string) string { return plural(n, one, many) }

@@ -16,24 +16,14 @@ import (
 //go:embed layouts/*.html partials/*.html pages/*.html
 var files embed.FS
 
-// Page template names; each is a file pages/<name>.html. Pages whose name
-// begins with "admin" render inside the "admin-layout" template, the rest
-// inside "layout".
-const (
-	PageHome    = "home"
-	PageArticle = "article"
-	PageList    = "list"
-	PageError   = "error"
-	PageSearch  = "search"
-	// The media library.
-	PageAdminMedia     = "admin_media"
-	PageAdminMediaEdit = "admin_media_edit"
-	PageAdminMediaPick = "admin_media_pick"
-)
-
-// Pages lists every page constant, so a test can match them with the files.
-var Pages = append(append(append([]string{PageHome, PageArticle, PageList, PageError, PageSearch}, authPages...), newsroomPages...),
-	PageAdminMedia, PageAdminMediaEdit, PageAdminMediaPick, PageAdminBackup)
+// Page is what a page's data must say to be rendered: its template (the
+// file pages/<name>.html) and the layout template that frames it, which a
+// page gets from the layout type it embeds (the reader site's or the
+// newsroom's), never from its name.
+type Page interface {
+	Template() string
+	LayoutTemplate() string
+}
 
 // Renderer executes parsed page templates. It is immutable once built and
 // safe for concurrent use.
@@ -70,13 +60,11 @@ func New(extra template.FuncMap) (*Renderer, error) {
 		}
 		r.pages[name] = t
 	}
-	for _, p := range Pages {
-		if r.pages[p] == nil {
-			return nil, fmt.Errorf("views: no template file for page %q", p)
-		}
-	}
 	return r, nil
 }
+
+// Has reports whether page name has a template file.
+func (r *Renderer) Has(name string) bool { return r.pages[name] != nil }
 
 // Names returns the page names that have a template file.
 func (r *Renderer) Names() []string {
@@ -87,19 +75,16 @@ func (r *Renderer) Names() []string {
 	return out
 }
 
-// Render executes page name with data into w. It renders into a buffer
-// first, so a template error never leaves half a page behind.
-func (r *Renderer) Render(w io.Writer, name string, data any) error {
+// Render executes p's template inside its layout into w. It renders into
+// a buffer first, so a template error never leaves half a page behind.
+func (r *Renderer) Render(w io.Writer, p Page) error {
+	name := p.Template()
 	t, ok := r.pages[name]
 	if !ok {
 		return fmt.Errorf("views: unknown page %q", name)
 	}
-	root := "layout"
-	if strings.HasPrefix(name, "admin") {
-		root = "admin-layout" // the newsroom's own chrome, layouts/admin.html
-	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, root, data); err != nil {
+	if err := t.ExecuteTemplate(&buf, p.LayoutTemplate(), p); err != nil {
 		return fmt.Errorf("views: render %s: %w", name, err)
 	}
 	_, err := buf.WriteTo(w)

@@ -1,0 +1,78 @@
+package newsroom
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// AdminProfilePage is where every user changes their own name and password.
+type AdminProfilePage struct {
+	Layout
+	Profile  ProfileForm
+	Password PasswordForm
+}
+
+func (AdminProfilePage) Template() string { return "admin_profile" }
+
+func (h *Handler) profilePage(c echo.Context, status int, pf ProfileForm, pw PasswordForm) error {
+	l, err := h.layout(c, "Your profile", "profile")
+	if err != nil {
+		return err
+	}
+	pw.Current, pw.New, pw.Confirm = "", "", ""
+	return h.render(c, status, AdminProfilePage{Layout: l, Profile: pf, Password: pw})
+}
+
+func (h *Handler) ProfileShow(c echo.Context) error {
+	return h.profilePage(c, http.StatusOK, ProfileForm{Name: currentUser(c).Name}, PasswordForm{})
+}
+
+func (h *Handler) ProfileUpdate(c echo.Context) error {
+	var f ProfileForm
+	if err := c.Bind(&f); err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest)
+	}
+	fe := fieldErrors{}
+	f.Name = checkName(fe, "name", f.Name)
+	if len(fe) > 0 {
+		f.FieldErrors = fe
+		return h.profilePage(c, http.StatusUnprocessableEntity, f, PasswordForm{})
+	}
+	u := currentUser(c)
+	if f.Name != u.Name {
+		if err := h.Users.SetName(c.Request().Context(), u.ID, f.Name); err != nil {
+			return err
+		}
+		h.audit(c, "user.rename", u.Name+" → "+f.Name)
+	}
+	h.addFlash(c, "Your name is saved.")
+	return c.Redirect(http.StatusSeeOther, "/admin/profile")
+}
+
+func (h *Handler) PasswordUpdate(c echo.Context) error {
+	var f PasswordForm
+	if err := c.Bind(&f); err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest)
+	}
+	u := currentUser(c)
+	fe := fieldErrors{}
+	ok, err := h.Users.CheckUserPassword(c.Request().Context(), u.ID, f.Current)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		fe.add("current", "That is not your current password.")
+	}
+	checkNewPassword(fe, "new", f.New, f.Confirm)
+	if len(fe) > 0 {
+		f.FieldErrors = fe
+		return h.profilePage(c, http.StatusUnprocessableEntity, ProfileForm{Name: u.Name}, f)
+	}
+	if err := h.Users.SetPassword(c.Request().Context(), u.ID, f.New); err != nil {
+		return err
+	}
+	h.audit(c, "user.password", u.Name+" changed their password")
+	h.addFlash(c, "Your password is changed.")
+	return c.Redirect(http.StatusSeeOther, "/admin/profile")
+}

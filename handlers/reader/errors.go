@@ -1,0 +1,78 @@
+package reader
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/models"
+)
+
+// errorText is the heading and explanation shown for a status.
+func errorText(status int) (heading, message string) {
+	switch status {
+	case http.StatusNotFound:
+		return "Page not found", "We couldn't find that page. It may have been moved, or the address may be mistyped."
+	case http.StatusBadRequest:
+		return "Bad request", "We couldn't understand that request."
+	case http.StatusMethodNotAllowed:
+		return "Not allowed", "That kind of request isn't accepted at this address."
+	case http.StatusRequestEntityTooLarge:
+		return "Too large", "What you sent is larger than this form accepts."
+	case http.StatusTooManyRequests:
+		return "Slow down", "Too many requests in a short time. Please wait a little and try again."
+	case http.StatusForbidden:
+		return "Not allowed", "You don't have permission to do that."
+	case http.StatusServiceUnavailable:
+		return "Saving is paused", kit.MsgCannotWrite
+	}
+	if status >= 500 {
+		return "Something went wrong", "The problem is ours, not yours. Please try again in a moment."
+	}
+	return http.StatusText(status), ""
+}
+
+// HTTPError renders every error as an HTML page with the site's chrome.
+// Echo v4 would answer with JSON; readers get a page with a way home.
+func (h *Handler) HTTPError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status := http.StatusInternalServerError
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		status = he.Code
+	} else if errors.Is(err, models.ErrCannotWrite) {
+		status = http.StatusServiceUnavailable
+		c.Response().Header().Set("Retry-After", "120")
+	}
+	heading, message := errorText(status)
+	if he != nil {
+		if m, ok := he.Message.(string); ok && m != http.StatusText(status) && status < 500 {
+			message = m
+		}
+	}
+	id := kit.RequestID(c)
+	if status >= 500 {
+		h.Logger.Error("request failed", "id", id, "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+	}
+	p := ErrorPage{Status: status, Heading: heading, Message: message}
+	if status >= 500 {
+		p.RequestID = id
+	}
+	l, lerr := h.layout(c, heading)
+	if lerr != nil {
+		// The store is failing too: show the page without its lists.
+		l = Layout{Title: heading, Site: models.DefaultSettings()}
+	}
+	p.Layout = l
+	if c.Request().Method == http.MethodHead {
+		c.NoContent(status)
+		return
+	}
+	if rerr := h.render(c, status, p); rerr != nil {
+		h.Logger.Error("render error page", "id", id, "err", rerr)
+		c.String(status, heading+". "+message)
+	}
+}

@@ -1,0 +1,155 @@
+package reader
+
+import (
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/models"
+)
+
+// Layout is what every page shows around its content: the date bar, the
+// masthead and navigation, the sidebar, the footer.
+type Layout struct {
+	Title          string
+	Description    string
+	Canonical      string
+	Site           models.Settings
+	Sections       []models.Category
+	Latest         []models.Article
+	CurrentSection string
+	Today          string // "Sunday, June 23, 2024" in the site's time zone
+	TodayISO       string
+	Year           int
+	loc            *time.Location
+	// Meta is what search engines, feed readers and social networks read
+	// in the head; see meta.go.
+	Meta PageMeta
+	// Banner is the breaking-news line at the top, nil when none is up.
+	Banner *models.Banner
+	base   string // Deps.BaseURL
+}
+
+// latestCount is how many articles the sidebar's Latest posts shows.
+const latestCount = 5
+
+// layout loads the chrome every page shares.
+func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
+	ctx := c.Request().Context()
+	st, err := h.Settings.Get(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
+	secs, err := h.Categories.All(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
+	latest, err := h.Articles.Latest(ctx, latestCount)
+	if err != nil {
+		return Layout{}, err
+	}
+	loc := st.Location()
+	now := h.Now().In(loc)
+	banner, err := h.banner(ctx)
+	if err != nil {
+		return Layout{}, err
+	}
+	return Layout{
+		Banner:   banner,
+		Title:    title,
+		Site:     st,
+		Sections: secs,
+		Latest:   kit.InZone(latest, loc),
+		Today:    now.Format("Monday, January 2, 2006"),
+		TodayISO: now.Format("2006-01-02"),
+		Year:     now.Year(),
+		loc:      loc,
+		Meta:     h.defaultMeta(),
+		base:     h.BaseURL,
+	}, nil
+}
+
+// zone is the layout's time zone.
+func (l Layout) zone() *time.Location {
+	if l.loc == nil {
+		return time.UTC
+	}
+	return l.loc
+}
+
+// LayoutTemplate frames every page that embeds Layout in the reader site's
+// chrome (layouts/base.html).
+func (Layout) LayoutTemplate() string { return "layout" }
+
+// render executes p's template and writes it with status.
+func (h *Handler) render(c echo.Context, status int, p kit.Page) error {
+	return kit.Render(c, h.Views, status, p)
+}
+
+// HomePage is the front page.
+type HomePage struct {
+	Layout
+	Lead   *models.Article
+	Blocks []SectionBlock
+}
+
+// SectionBlock is one section's newest articles on the front page.
+type SectionBlock struct {
+	Category models.Category
+	Articles []models.Article
+}
+
+func (HomePage) Template() string { return "home" }
+
+// ArticlePage is one article with its comments and form.
+type ArticlePage struct {
+	Layout
+	Article  models.Article
+	Tags     []models.Tag
+	Related  []models.Article
+	Comments []models.Comment
+	Form     CommentForm
+	// Thread is Comments arranged as replies under what they answer.
+	Thread []*models.CommentNode
+	// ReplyTo is the comment the form answers, nil for a new thread.
+	ReplyTo *models.Comment
+	// CommentNotice tells a commenter what became of their comment.
+	CommentNotice string
+	// Corrections are shown at the end of the article.
+	Corrections []models.Correction
+	// Live is the article's live coverage, nil if it never had any.
+	Live *LiveSection
+	// FollowedBy is the live coverage that continues this article.
+	FollowedBy *models.Article
+}
+
+func (ArticlePage) Template() string { return "article" }
+
+// ListPage is a paginated list of articles: a section, a tag, an author.
+type ListPage struct {
+	Layout
+	Kind     string // "Section", "Tag", "Author"
+	Heading  string
+	Intro    string
+	Articles []models.Article
+	Pager    models.Pager
+	BaseURL  string // the list's address without ?page
+}
+
+func (ListPage) Template() string { return "list" }
+
+// ErrorPage explains an error in the site's normal chrome.
+type ErrorPage struct {
+	Layout
+	Status    int
+	Heading   string
+	Message   string
+	RequestID string
+}
+
+func (ErrorPage) Template() string { return "error" }
+
+// Pages are the reader site's page types; a new page is added here.
+func Pages() []kit.Page {
+	return []kit.Page{HomePage{}, ArticlePage{}, ListPage{}, ErrorPage{}, SearchPage{}, CorrectionsPage{}}
+}

@@ -1,0 +1,57 @@
+// Package reader serves the public site: the front page, sections, tags,
+// authors, articles and their comments, search, corrections, feeds,
+// sitemaps, images and static files, and the HTML error page.
+package reader
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/static"
+	"github.com/newsroom/news/views"
+)
+
+// Deps is what the reader site uses, built once in main.
+type Deps struct {
+	Articles   *models.ArticleStore
+	Categories *models.CategoryStore
+	Tags       *models.TagStore
+	Users      *models.UserStore
+	Comments   *models.CommentStore
+	Settings   *models.SettingsStore
+	Media      *models.MediaStore
+	Renditions *models.Renditions
+	// OldAddresses are the addresses of an imported site, which redirect.
+	OldAddresses *models.OldAddressStore
+	// Live is live coverage; Banners the breaking-news banner.
+	Live    *models.LiveStore
+	Banners *models.BannerStore
+	Views   *views.Renderer
+	Assets  *static.Assets
+	Logger  *slog.Logger
+	// Now is the clock; time.Now outside tests.
+	Now func() time.Time
+	// BaseURL is the site's public address without a trailing slash, such
+	// as https://news.example.com: the start of every absolute URL (feeds,
+	// sitemaps, canonical links, social cards).
+	BaseURL string
+}
+
+// Handler serves the reader site.
+type Handler struct {
+	Deps
+	// CommentLimit counts comment posts per client address.
+	CommentLimit *RateLimiter
+}
+
+// New returns a Handler over deps.
+func New(deps Deps) *Handler {
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	if deps.Logger == nil {
+		deps.Logger = slog.Default()
+	}
+	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...)}
+}

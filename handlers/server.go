@@ -1,0 +1,134 @@
+// Package handlers builds the site's HTTP server: routes.go is the one
+// route table, groups.go the route groups that apply middleware. The
+// pages live in the packages below: reader (the public site), newsroom
+// (everything under /admin), pagecache (whole reader pages kept in memory)
+// and kit (what they share).
+package handlers
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/live"
+	"github.com/newsroom/news/handlers/newsroom"
+	"github.com/newsroom/news/handlers/pagecache"
+	"github.com/newsroom/news/handlers/reader"
+	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/static"
+	"github.com/newsroom/news/views"
+)
+
+// Deps is everything the server needs, built once in main (and the same
+// way by the tests).
+type Deps struct {
+	// Stores are the site's stores over its database (models.Open).
+	Stores *models.Stores
+	Views  *views.Renderer
+	Assets *static.Assets
+	Logger *slog.Logger
+	// Now is the clock; time.Now outside tests.
+	Now func() time.Time
+	// TrustedProxies are the proxies whose X-Forwarded-For is believed.
+	TrustedProxies []*net.IPNet
+	// SessionKeys sign (and, in pairs, encrypt) session cookies; empty:
+	// random keys for this process only.
+	SessionKeys [][]byte
+	// SecureCookies marks the session cookie Secure even without TLS here.
+	SecureCookies bool
+	// PageCache keeps rendered reader pages; nil turns it off.
+	PageCache *pagecache.PageCache
+	// BaseURL is the site's public address without a trailing slash: the
+	// start of every absolute URL.
+	BaseURL string
+	// LiveHub carries new live entries to open pages: one per process,
+	// closed at shutdown so that open streams end. NewServer makes one
+	// when nil. LiveHeartbeat is how often an idle stream sends a comment
+	// line (live.Heartbeat when 0).
+	LiveHub       *live.Hub
+	LiveHeartbeat time.Duration
+	// StreamTimeout is the write deadline of a long-lived response (the
+	// streaming group) in place of the server's WriteTimeout; 1 hour when 0.
+	StreamTimeout time.Duration
+}
+
+// Server is the site's Echo server with its parts.
+type Server struct {
+	*echo.Echo
+	Reader   *reader.Handler
+	Newsroom *newsroom.Handler
+	// Cache is the page cache middleware of the cached groups.
+	Cache *pagecache.Middleware
+	// Groups are the route groups; tests add their routes through them.
+	Groups *Groups
+	// Live serves the live articles' event streams.
+	Live *live.Stream
+}
+
+// NewServer builds the whole Echo server: middleware, error handler and
+// the route table. main and the tests both call it. It fails when a page
+// type has no template.
+func NewServer(d Deps) (*Server, error) {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	if d.StreamTimeout == 0 {
+		d.StreamTimeout = time.Hour
+	}
+	for _, p := range Pages() {
+		if !d.Views.Has(p.Template()) {
+			return nil, fmt.Errorf("handlers: page %T has no template %q", p, p.Template())
+		}
+	}
+	if d.LiveHub == nil {
+		d.LiveHub = live.NewHub()
+	}
+	st := d.Stores
+	s := &Server{Echo: echo.New()}
+	entries := &live.Entries{Hub: d.LiveHub, Live: st.Live, Articles: st.Articles, Settings: st.Settings,
+		Views: d.Views, Logger: d.Logger}
+	s.Live = live.NewStream(d.LiveHub, entries)
+	if d.LiveHeartbeat > 0 {
+		s.Live.Heartbeat = d.LiveHeartbeat
+	}
+	s.Reader = reader.New(reader.Deps{
+		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
+		Comments: st.Comments, Settings: st.Settings, Media: st.Media, Renditions: st.Renditions,
+		OldAddresses: st.OldAddresses, Live: st.Live, Banners: st.Banners, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
+	})
+	s.Newsroom = newsroom.New(newsroom.Deps{
+		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
+		Comments: st.Comments, Settings: st.Settings, Audit: st.Audit, Setup: st.Setup,
+		Media: st.Media, Renditions: st.Renditions, Views: d.Views, Logger: d.Logger, Now: d.Now,
+		SessionKeys: d.SessionKeys, SecureCookies: d.SecureCookies, Backup: st.Backup,
+		Live: st.Live, Banners: st.Banners, Entries: entries, LiveHub: d.LiveHub,
+	})
+	s.Cache = &pagecache.Middleware{
+		PageCache: d.PageCache, Settings: st.Settings, Articles: st.Articles, Banners: st.Banners,
+		Generation: st.Generation, Now: d.Now, Logger: d.Logger,
+	}
+	e := s.Echo
+	e.HideBanner = true
+	e.HidePort = true
+	e.IPExtractor = kit.IPExtractor(d.TrustedProxies)
+	e.HTTPErrorHandler = s.Reader.HTTPError
+	// Old addresses are looked up before a 404 of any address, so this one
+	// middleware is the site's, not a group's.
+	e.Use(kit.AssignRequestID, kit.LogRequests(d.Logger), kit.RecoverPanics(d.Logger), kit.SecurityHeaders,
+		s.Reader.RedirectOldAddresses)
+	s.Groups = newGroups(e, s, d)
+	routes(s.Groups, s.Reader, s.Newsroom, s.Live)
+	return s, nil
+}
+
+// Pages are every page type of the site, reader and newsroom, each
+// rendered from its zero value by a test.
+func Pages() []kit.Page {
+	return append(reader.Pages(), newsroom.Pages()...)
+}
