@@ -35,6 +35,8 @@ type serverOptions struct {
 	stream time.Duration
 	// writeTimeout is the test HTTP server's WriteTimeout (none when 0).
 	writeTimeout time.Duration
+	// heartbeat is how often an idle live stream sends a comment line.
+	heartbeat time.Duration
 }
 
 // logBuffer collects the server's log lines; safe for concurrent use.
@@ -83,6 +85,7 @@ func newTestServerWith(t testing.TB, o serverOptions) (*testServer, *logBuffer) 
 		PageCache:      pagecache.NewPageCache(o.cacheBytes),
 		BaseURL:        o.baseURL,
 		StreamTimeout:  o.stream,
+		LiveHeartbeat:  o.heartbeat,
 	})
 	if err != nil {
 		t.Fatal(err)
