@@ -143,7 +143,7 @@ func TestLiveStreamRefusalsAndShutdown(t *testing.T) {
 	seedID := ts.articleID(t, "/world-news/kim-jong-un-to-visit-russia-in-coming-days-confirms-kremlin")
 	for path, want := range map[string]int{
 		"/live/" + strconv.FormatInt(seedID, 10) + "/events": http.StatusNoContent,
-		"/live/999999/events": http.StatusNoContent, "/live/x/events": http.StatusNotFound, "/live/-1/events": http.StatusNotFound,
+		"/live/999999/events":                                http.StatusNoContent, "/live/x/events": http.StatusNotFound, "/live/-1/events": http.StatusNotFound,
 	} {
 		if res, _ := ts.get(t, path); res.StatusCode != want {
 			t.Errorf("GET %s: %d, want %d", path, res.StatusCode, want)
