@@ -7,7 +7,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/models/demo"
 )
 
 // demoCommand is `news demo`: it fills a new database with a large generated
@@ -45,7 +45,7 @@ func demoCommand(ctx context.Context, args []string, _ func(string) string, _ io
 			fmt.Fprintln(out)
 		}
 	}
-	err = models.GenerateCorpus(ctx, store, models.CorpusOptions{
+	err = demo.GenerateCorpus(ctx, store, demo.CorpusOptions{
 		Articles: *articles, Comments: *comments, Seed: *seed, Now: time.Now(), Progress: progress,
 	})
 	if err != nil {

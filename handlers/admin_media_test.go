@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/models/imaging"
 )
 
 type uploadFile struct {
@@ -81,7 +82,7 @@ func TestUploadStoresGoodFilesAndNamesRefusedOnes(t *testing.T) {
 	ts := newTestServer(t, false)
 	ts.signIn(t, models.RoleAuthor)
 	jpg := testJPEG(t, 300, 200)
-	webp, err := os.ReadFile("../models/testdata/blue-purple-pink.lossy.webp")
+	webp, err := os.ReadFile("../models/imaging/testdata/blue-purple-pink.lossy.webp")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +92,7 @@ func TestUploadStoresGoodFilesAndNamesRefusedOnes(t *testing.T) {
 		uploadFile{"notes.jpg", "image/jpeg", []byte("these are my notes, not a photo")},
 		uploadFile{"half.jpg", "image/jpeg", jpg[:len(jpg)/2]},
 		uploadFile{"bomb.png", "image/png", bombPNG(100000, 100000)},
-		uploadFile{"huge.jpg", "image/jpeg", append(append([]byte{}, jpg...), make([]byte, models.MaxImageBytes)...)},
+		uploadFile{"huge.jpg", "image/jpeg", append(append([]byte{}, jpg...), make([]byte, imaging.MaxImageBytes)...)},
 	)
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("upload: %d", res.StatusCode)

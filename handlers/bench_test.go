@@ -15,6 +15,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/models/demo"
 	"github.com/newsroom/news/static"
 	"github.com/newsroom/news/views"
 )
@@ -41,7 +42,7 @@ func newBenchSite(b *testing.B, cacheBytes int64) benchSite {
 		b.Cleanup(func() { st.Close() })
 	} else {
 		st = newTestDB(b, time.Now)
-		err := models.GenerateCorpus(ctx, st.DB, models.CorpusOptions{Articles: 500, Comments: 5000, Seed: 1, Now: time.Now()})
+		err := demo.GenerateCorpus(ctx, st.DB, demo.CorpusOptions{Articles: 500, Comments: 5000, Seed: 1, Now: time.Now()})
 		if err != nil {
 			b.Fatal(err)
 		}

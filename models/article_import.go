@@ -40,7 +40,7 @@ func (s *ImportStore) ImportArticle(ctx context.Context, key ImportKey, in Impor
 	var a Article
 	outcome := ""
 	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
-		e, err := lookupImport(ctx, tx, key)
+		e, err := lookupImport(ctx, tx.QueryRowContext, key)
 		if errors.Is(err, ErrNotFound) {
 			outcome = ImportCreated
 			a, err = insertImported(ctx, tx, in, body, now)
@@ -142,7 +142,7 @@ func (s *ImportStore) SetImportedBody(ctx context.Context, key ImportKey, md str
 		return fmt.Errorf("models: render article: %w", err)
 	}
 	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
-		e, err := lookupImport(ctx, tx, key)
+		e, err := lookupImport(ctx, tx.QueryRowContext, key)
 		if err != nil {
 			return err
 		}

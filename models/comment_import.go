@@ -41,7 +41,7 @@ func (s *ImportStore) ImportComments(ctx context.Context, source string, article
 		}
 		for _, in := range list {
 			key := ImportKey{Source: source, Kind: ImportComment, ID: in.ID}
-			if _, err := lookupImport(ctx, tx, key); err == nil {
+			if _, err := lookupImport(ctx, tx.QueryRowContext, key); err == nil {
 				continue
 			} else if !errors.Is(err, ErrNotFound) {
 				return err
@@ -80,7 +80,7 @@ func importedParent(ctx context.Context, tx *sql.Tx, source string, parentID int
 	if parentID == 0 {
 		return 0, nil
 	}
-	e, err := lookupImport(ctx, tx, ImportKey{Source: source, Kind: ImportComment, ID: parentID})
+	e, err := lookupImport(ctx, tx.QueryRowContext, ImportKey{Source: source, Kind: ImportComment, ID: parentID})
 	if errors.Is(err, ErrNotFound) {
 		return 0, nil
 	}

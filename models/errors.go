@@ -1,5 +1,15 @@
 // Package models holds the site's domain types and the queries that load and
-// save them. It knows nothing of HTTP or templates.
+// save them, reading through db's prepared statements. It knows nothing of
+// HTTP or templates.
+//
+// Files are grouped by the type they serve: article_*.go, category_*.go,
+// comment_*.go, media_*.go, tag_*.go, user_*.go; beside them the stores
+// that stand alone (audit, settings, import_map, old_address), the shared
+// pieces (errors, sanitize, slug, page) and stores.go, where Open builds
+// every store and, on a new site, fills the small demo site (demo_seed*.go).
+// Image decoding and resizing are in models/imaging, the large generated
+// corpus of `news demo` in models/demo, the WordPress import in
+// models/wordpress.
 package models
 
 import (

@@ -52,17 +52,13 @@ func NewImportStore(d *db.DB, now func() time.Time) *ImportStore {
 
 // Lookup returns the map entry of key, or ErrNotFound.
 func (s *ImportStore) Lookup(ctx context.Context, key ImportKey) (ImportEntry, error) {
-	return lookupImport(ctx, s.db.R, key)
+	return lookupImport(ctx, s.db.QueryRow, key)
 }
 
-type queryRower interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-func lookupImport(ctx context.Context, q queryRower, key ImportKey) (ImportEntry, error) {
+func lookupImport(ctx context.Context, q queryRow, key ImportKey) (ImportEntry, error) {
 	var e ImportEntry
 	var modified int64
-	err := q.QueryRowContext(ctx, `SELECT local_id, source_modified, local_version FROM import_map
+	err := q(ctx, `SELECT local_id, source_modified, local_version FROM import_map
 		WHERE source = ? AND kind = ? AND source_id = ?`, key.Source, key.Kind, key.ID).Scan(&e.LocalID, &modified, &e.LocalVersion)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, ErrNotFound
@@ -182,7 +178,7 @@ func (s *ImportStore) ImportMedia(ctx context.Context, key ImportKey, in MediaIn
 	}
 	sum := sha256.Sum256(in.Data)
 	var id int64
-	err = s.db.R.QueryRowContext(ctx, `SELECT id FROM media WHERE sha256 = ? ORDER BY id LIMIT 1`, hex.EncodeToString(sum[:])).Scan(&id)
+	err = s.db.QueryRow(ctx, `SELECT id FROM media WHERE sha256 = ? ORDER BY id LIMIT 1`, hex.EncodeToString(sum[:])).Scan(&id)
 	switch {
 	case err == nil:
 		m, err = s.media.Get(ctx, id)

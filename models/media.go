@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsroom/news/db"
+	"github.com/newsroom/news/models/imaging"
 )
 
 // Limits on an image's describing text.
@@ -69,12 +70,12 @@ func (m Media) URL(width int) string {
 // servedWidth picks the smallest standard width at least w wide, or the
 // largest standard width.
 func (m Media) servedWidth(w int) int {
-	for _, sw := range ImageWidths {
+	for _, sw := range imaging.ImageWidths {
 		if sw >= w {
 			return sw
 		}
 	}
-	return ImageWidths[len(ImageWidths)-1]
+	return imaging.ImageWidths[len(imaging.ImageWidths)-1]
 }
 
 // MediaInput is an upload: the file's bytes and what describes it.
@@ -136,10 +137,10 @@ func scanMedia(row interface{ Scan(...any) error }) (Media, error) {
 }
 
 // Create checks an uploaded image (type by content, size and pixel limits,
-// a full decode) and stores it. A refused file gets one of the ErrImage...
+// a full decode) and stores it. A refused file gets one of imaging.ErrImage...
 // errors.
 func (s *MediaStore) Create(ctx context.Context, in MediaInput) (Media, error) {
-	info, err := InspectImage(in.Data)
+	info, err := imaging.InspectImage(in.Data)
 	if err != nil {
 		return Media{}, err
 	}
@@ -147,7 +148,7 @@ func (s *MediaStore) Create(ctx context.Context, in MediaInput) (Media, error) {
 }
 
 // insert stores an image already inspected.
-func (s *MediaStore) insert(ctx context.Context, in MediaInput, info ImageInfo) (Media, error) {
+func (s *MediaStore) insert(ctx context.Context, in MediaInput, info imaging.ImageInfo) (Media, error) {
 	meta, err := MediaMeta{Alt: in.Alt, Caption: in.Caption, Credit: in.Credit}.Clean()
 	if err != nil {
 		return Media{}, err

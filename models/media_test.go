@@ -1,11 +1,16 @@
 package models
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"testing"
 	"time"
+
+	"github.com/newsroom/news/models/imaging"
 )
 
 // mediaFixture is a database with one section, one author and an image.
@@ -24,11 +29,21 @@ func mediaFixture(t *testing.T) (*MediaStore, *ArticleStore, Category, User) {
 	return NewMediaStore(d, time.Now), NewArticleStore(d, time.Now), cat, u
 }
 
+// uploadJPEG is a JPEG photo of w×h pixels, as an editor would upload.
+func uploadJPEG(t testing.TB, w, h int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, image.NewRGBA(image.Rect(0, 0, w, h)), nil); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
 func TestMediaStoredWithWhatDescribesIt(t *testing.T) {
 	t.Parallel()
 	media, _, _, u := mediaFixture(t)
 	ctx := context.Background()
-	m, err := media.Create(ctx, MediaInput{Filename: `C:\photos\harbour.jpg`, Data: encodeJPEG(t, halves(300, 200)),
+	m, err := media.Create(ctx, MediaInput{Filename: `C:\photos\harbour.jpg`, Data: uploadJPEG(t, 300, 200),
 		Alt: "  Boats in the harbour  ", Caption: "Dawn at the port.", Credit: "Photo: A. Person", UploaderID: u.ID})
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +57,7 @@ func TestMediaStoredWithWhatDescribesIt(t *testing.T) {
 		got.UploaderName != "Ed Itor" || got.Size == 0 || got.CreatedAt.IsZero() {
 		t.Errorf("stored %+v", got)
 	}
-	if _, err := media.Create(ctx, MediaInput{Data: []byte("not an image")}); !errors.Is(err, ErrImageType) {
+	if _, err := media.Create(ctx, MediaInput{Data: []byte("not an image")}); !errors.Is(err, imaging.ErrImageType) {
 		t.Errorf("a text file was %v, want ErrImageType", err)
 	}
 }
@@ -51,7 +66,7 @@ func TestLeadImageNeedsAltText(t *testing.T) {
 	t.Parallel()
 	media, articles, cat, u := mediaFixture(t)
 	ctx := context.Background()
-	m, _ := media.Create(ctx, MediaInput{Data: encodeJPEG(t, halves(100, 50))})
+	m, _ := media.Create(ctx, MediaInput{Data: uploadJPEG(t, 100, 50)})
 	a, _ := articles.Create(ctx, ArticleInput{Title: "Port reopens", CategoryID: cat.ID, AuthorID: u.ID, Status: StatusPublished})
 	if err := media.SetLead(ctx, a.ID, m.ID); !errors.Is(err, ErrAltRequired) {
 		t.Fatalf("lead without alt text: %v, want ErrAltRequired", err)
@@ -72,9 +87,9 @@ func TestDeletingAnImageInUseAsksFirst(t *testing.T) {
 	t.Parallel()
 	media, articles, cat, u := mediaFixture(t)
 	ctx := context.Background()
-	lead, _ := media.Create(ctx, MediaInput{Data: encodeJPEG(t, halves(100, 50)), Alt: "Lead"})
-	inBody, _ := media.Create(ctx, MediaInput{Data: encodeJPEG(t, halves(100, 50)), Alt: "Body"})
-	unused, _ := media.Create(ctx, MediaInput{Data: encodeJPEG(t, halves(100, 50)), Alt: "Spare"})
+	lead, _ := media.Create(ctx, MediaInput{Data: uploadJPEG(t, 100, 50), Alt: "Lead"})
+	inBody, _ := media.Create(ctx, MediaInput{Data: uploadJPEG(t, 100, 50), Alt: "Body"})
+	unused, _ := media.Create(ctx, MediaInput{Data: uploadJPEG(t, 100, 50), Alt: "Spare"})
 	a, _ := articles.Create(ctx, ArticleInput{Title: "Floods", CategoryID: cat.ID, AuthorID: u.ID, Status: StatusDraft,
 		BodyMD: "Text.\n\n" + inBody.BodyMarkdown()})
 	if err := media.SetLead(ctx, a.ID, lead.ID); err != nil {
@@ -119,7 +134,7 @@ func TestMediaListSearchesAndPages(t *testing.T) {
 	t.Parallel()
 	media, _, _, _ := mediaFixture(t)
 	ctx := context.Background()
-	data := encodeJPEG(t, halves(40, 20))
+	data := uploadJPEG(t, 40, 20)
 	for i := 0; i < MediaPageSize+3; i++ {
 		alt := fmt.Sprintf("Picture %d", i)
 		if i == 5 {
@@ -155,8 +170,8 @@ func TestBodyImagesNeedAltText(t *testing.T) {
 	t.Parallel()
 	media, _, _, _ := mediaFixture(t)
 	ctx := context.Background()
-	with, _ := media.Create(ctx, MediaInput{Data: encodeJPEG(t, halves(100, 50)), Alt: "Described"})
-	without, _ := media.Create(ctx, MediaInput{Data: encodeJPEG(t, halves(100, 50))})
+	with, _ := media.Create(ctx, MediaInput{Data: uploadJPEG(t, 100, 50), Alt: "Described"})
+	without, _ := media.Create(ctx, MediaInput{Data: uploadJPEG(t, 100, 50)})
 	if err := media.CheckBody(ctx, "Text\n\n"+with.BodyMarkdown()); err != nil {
 		t.Errorf("described image refused: %v", err)
 	}

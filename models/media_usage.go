@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newsroom/news/models/imaging"
 )
 
 // Srcset lists the image's served copies for a srcset attribute: each
@@ -16,7 +18,7 @@ import (
 // own width (or the widest standard width).
 func (m Media) Srcset() string {
 	var b strings.Builder
-	for _, w := range ImageWidths {
+	for _, w := range imaging.ImageWidths {
 		if b.Len() > 0 {
 			b.WriteString(", ")
 		}

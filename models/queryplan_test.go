@@ -1,4 +1,4 @@
-package models
+package models_test
 
 import (
 	"context"
@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/newsroom/news/db"
+	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/models/demo"
 	"modernc.org/sqlite"
 )
 
@@ -145,29 +147,32 @@ func TestListingQueriesUseIndexes(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
-	if err := GenerateCorpus(ctx, d, CorpusOptions{Articles: 200, Comments: 2000, Seed: 3, Now: now}); err != nil {
+	if err := demo.GenerateCorpus(ctx, d, demo.CorpusOptions{Articles: 200, Comments: 2000, Seed: 3, Now: now}); err != nil {
 		t.Fatal(err)
 	}
 	log := &planLog{plans: map[string][]string{}}
 	pool := sql.OpenDB(explainConnector{dsn: "file:" + path + "?mode=ro", log: log})
 	defer pool.Close()
 	var ex *db.DB
-	var articles *ArticleStore
-	var comments *CommentStore
+	var articles *models.ArticleStore
+	var comments *models.CommentStore
 	// Each call gets stores over a new DB value, so that its statements
 	// are prepared (and explained) afresh.
 	fresh := func() {
 		ex = &db.DB{R: pool}
-		articles = NewArticleStore(ex, func() time.Time { return now })
-		comments = NewCommentStore(ex)
+		articles = models.NewArticleStore(ex, func() time.Time { return now })
+		comments = models.NewCommentStore(ex)
 	}
-	a := Article{ID: 7, Category: Category{ID: 2}}
+	a := models.Article{ID: 7, Category: models.Category{ID: 2}}
 
 	calls := map[string]func() error{
-		"ListPublished":          func() error { _, _, err := articles.ListPublished(ctx, ListFilter{}, 3); return err },
-		"ListPublished section":  func() error { _, _, err := articles.ListPublished(ctx, ListFilter{CategoryID: 2}, 3); return err },
-		"ListPublished tag":      func() error { _, _, err := articles.ListPublished(ctx, ListFilter{TagID: 1}, 3); return err },
-		"ListPublished author":   func() error { _, _, err := articles.ListPublished(ctx, ListFilter{AuthorID: 2}, 3); return err },
+		"ListPublished": func() error { _, _, err := articles.ListPublished(ctx, models.ListFilter{}, 3); return err },
+		"ListPublished section": func() error {
+			_, _, err := articles.ListPublished(ctx, models.ListFilter{CategoryID: 2}, 3)
+			return err
+		},
+		"ListPublished tag":      func() error { _, _, err := articles.ListPublished(ctx, models.ListFilter{TagID: 1}, 3); return err },
+		"ListPublished author":   func() error { _, _, err := articles.ListPublished(ctx, models.ListFilter{AuthorID: 2}, 3); return err },
 		"Latest":                 func() error { _, err := articles.Latest(ctx, 5); return err },
 		"LatestInCategory":       func() error { _, err := articles.LatestInCategory(ctx, 2, 4); return err },
 		"Lead":                   func() error { _, err := articles.Lead(ctx); return err },
@@ -175,11 +180,11 @@ func TestListingQueriesUseIndexes(t *testing.T) {
 		"PublishedBySlug":        func() error { _, err := articles.PublishedBySlug(ctx, "some-slug"); return err },
 		"NextScheduled":          func() error { _, _, err := articles.NextScheduled(ctx, now); return err },
 		"Comments.Approved":      func() error { _, err := comments.Approved(ctx, 7); return err },
-		"Empty (start-up check)": func() error { _, err := Empty(ctx, ex); return err },
+		"Empty (start-up check)": func() error { _, err := models.Empty(ctx, ex); return err },
 	}
 	for name, call := range calls {
 		fresh()
-		if err := call(); err != nil && !errors.Is(err, ErrNotFound) {
+		if err := call(); err != nil && !errors.Is(err, models.ErrNotFound) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}

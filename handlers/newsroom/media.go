@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/models/imaging"
 )
 
 // Limits on one upload request: how many files, and the whole body.
@@ -136,15 +137,15 @@ func (h *Handler) MediaUpload(c echo.Context) error {
 // storeUpload reads one uploaded file (refusing oversize files unread) and
 // stores it.
 func (h *Handler) storeUpload(c echo.Context, fh *multipart.FileHeader) (models.Media, error) {
-	if fh.Size > models.MaxImageBytes {
-		return models.Media{}, models.ErrImageTooLarge
+	if fh.Size > imaging.MaxImageBytes {
+		return models.Media{}, imaging.ErrImageTooLarge
 	}
 	f, err := fh.Open()
 	if err != nil {
 		return models.Media{}, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, models.MaxImageBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, imaging.MaxImageBytes+1))
 	if err != nil {
 		return models.Media{}, err
 	}
@@ -163,8 +164,8 @@ func (h *Handler) storeUpload(c echo.Context, fh *multipart.FileHeader) (models.
 // userMessage turns a refusal from the models into the sentence shown to
 // the editor. Anything unexpected is logged and shown as a generic failure.
 func (h *Handler) userMessage(c echo.Context, err error) string {
-	for _, known := range []error{models.ErrImageTooLarge, models.ErrImageType, models.ErrImagePixels,
-		models.ErrImageDimensions, models.ErrImageCorrupt, models.ErrImageEmpty, models.ErrAltRequired,
+	for _, known := range []error{imaging.ErrImageTooLarge, imaging.ErrImageType, imaging.ErrImagePixels,
+		imaging.ErrImageDimensions, imaging.ErrImageCorrupt, imaging.ErrImageEmpty, models.ErrAltRequired,
 		models.ErrMediaText, models.ErrMediaInUse} {
 		if errors.Is(err, known) {
 			return strings.TrimPrefix(err.Error(), "models: ")

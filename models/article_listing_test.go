@@ -1,14 +1,15 @@
-package models
+package models_test
 
 import (
 	"context"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/newsroom/news/db"
+	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/models/demo"
 )
 
 func newCorpusDB(t *testing.T, articles, comments int) *db.DB {
@@ -21,7 +22,7 @@ func newCorpusDB(t *testing.T, articles, comments int) *db.DB {
 	if _, err := d.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	err = GenerateCorpus(context.Background(), d, CorpusOptions{Articles: articles, Comments: comments, Seed: 9,
+	err = demo.GenerateCorpus(context.Background(), d, demo.CorpusOptions{Articles: articles, Comments: comments, Seed: 9,
 		Now: time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
@@ -36,10 +37,10 @@ func TestCommentCountFollowsModeration(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	d := newCorpusDB(t, 20, 0)
-	store := NewArticleStore(d, func() time.Time { return time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC) })
+	store := models.NewArticleStore(d, func() time.Time { return time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC) })
 	count := func(id int64) int {
 		t.Helper()
-		list, _, err := store.ListPublished(ctx, ListFilter{}, 1)
+		list, _, err := store.ListPublished(ctx, models.ListFilter{}, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,9 +64,9 @@ func TestCommentCountFollowsModeration(t *testing.T) {
 		}
 	}
 	add := `INSERT INTO comments (article_id, name, body_html, status, created_at) VALUES (?, 'Rosa', '<p>Yes.</p>', ?, 0)`
-	exec(add, a, CommentPending)
-	exec(add, a, CommentApproved)
-	exec(add, a, CommentSpam)
+	exec(add, a, models.CommentPending)
+	exec(add, a, models.CommentApproved)
+	exec(add, a, models.CommentSpam)
 	steps := []struct {
 		do     func()
 		wantA  int
@@ -87,35 +88,6 @@ func TestCommentCountFollowsModeration(t *testing.T) {
 	}
 }
 
-// TestCorpusBodiesAreWhatTheEditorWouldSave checks that the generated HTML
-// is exactly what saving the generated Markdown makes.
-func TestCorpusBodiesAreWhatTheEditorWouldSave(t *testing.T) {
-	t.Parallel()
-	d := newCorpusDB(t, 30, 300)
-	rows, err := d.R.Query(`SELECT body_md, body_html, (SELECT COUNT(*) FROM comments) FROM articles LIMIT 5`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var md, html string
-		var comments int
-		if err := rows.Scan(&md, &html, &comments); err != nil {
-			t.Fatal(err)
-		}
-		want, err := RenderMarkdown(md)
-		if err != nil || string(want) != html {
-			t.Fatalf("stored HTML differs from the rendered Markdown:\n%.200s\n%.200s", html, want)
-		}
-		if words := len(strings.Fields(md)); words < 400 || words > 1600 {
-			t.Errorf("body of %d words", words)
-		}
-		if comments != 300 {
-			t.Errorf("%d comments, want 300", comments)
-		}
-	}
-}
-
 // TestTagPagesFollowPublication checks the triggers that keep a tag's
 // listing in step with its articles' status and publish time.
 func TestTagPagesFollowPublication(t *testing.T) {
@@ -123,15 +95,15 @@ func TestTagPagesFollowPublication(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
 	d := newCorpusDB(t, 10, 0)
-	store := NewArticleStore(d, func() time.Time { return now })
+	store := models.NewArticleStore(d, func() time.Time { return now })
 	list, err := store.Latest(ctx, 1)
 	if err != nil || len(list) == 0 {
 		t.Fatal(err)
 	}
 	ref := list[0]
 	create := func(title string, at time.Time) int64 {
-		a, err := store.Create(ctx, ArticleInput{Title: title, BodyMD: "Text.", CategoryID: ref.Category.ID,
-			AuthorID: ref.Author.ID, Status: StatusPublished, PublishedAt: at, Tags: []string{"Night trains"}})
+		a, err := store.Create(ctx, models.ArticleInput{Title: title, BodyMD: "Text.", CategoryID: ref.Category.ID,
+			AuthorID: ref.Author.ID, Status: models.StatusPublished, PublishedAt: at, Tags: []string{"Night trains"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,7 +118,7 @@ func TestTagPagesFollowPublication(t *testing.T) {
 	}
 	ids := func() []int64 {
 		t.Helper()
-		list, _, err := store.ListPublished(ctx, ListFilter{TagID: tag}, 1)
+		list, _, err := store.ListPublished(ctx, models.ListFilter{TagID: tag}, 1)
 		if err != nil {
 			t.Fatal(err)
 		}

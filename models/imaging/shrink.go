@@ -1,4 +1,4 @@
-package models
+package imaging
 
 import "image"
 

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/newsroom/news/models/imaging"
 	"golang.org/x/sync/singleflight"
 )
 
@@ -31,13 +32,13 @@ func NewRenditions(store *MediaStore, maxBytes int64, parallel int) *Renditions 
 
 // Rendition is a resized copy with what serving it needs.
 type Rendition struct {
-	Resized
+	imaging.Resized
 	ETag string
 }
 
 // ValidWidth reports whether w is one of the widths images are served at.
 func ValidWidth(w int) bool {
-	for _, sw := range ImageWidths {
+	for _, sw := range imaging.ImageWidths {
 		if sw == w {
 			return true
 		}
@@ -71,7 +72,7 @@ func (r *Renditions) Get(ctx context.Context, m Media, width int) (Rendition, er
 		if err != nil {
 			return nil, err
 		}
-		resized, err := ResizeImage(data, width, m.Format)
+		resized, err := imaging.ResizeImage(data, width, m.Format)
 		if err != nil {
 			return nil, err
 		}

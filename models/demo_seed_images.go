@@ -11,6 +11,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"sync"
+
+	"github.com/newsroom/news/models/imaging"
 )
 
 // Size of the demo illustrations. Every test that seeds the demo draws all
@@ -170,7 +172,7 @@ func illustrateDemo(ctx context.Context, media *MediaStore, pics []demoPicture) 
 		}
 		// Drawn here, so known to be a valid opaque JPEG: no need to decode
 		// it again as an upload would be.
-		info := ImageInfo{Type: "image/jpeg", Format: "jpeg", Width: demoImageW, Height: demoImageH, Orientation: 1}
+		info := imaging.ImageInfo{Type: "image/jpeg", Format: "jpeg", Width: demoImageW, Height: demoImageH, Orientation: 1}
 		m, err := media.insert(ctx, MediaInput{
 			Filename: Slugify(p.Title) + ".jpg", Data: datas[i],
 			Alt:     "Abstract illustration for " + p.SectionName + ": overlapping circles on a colour gradient",

@@ -1,4 +1,4 @@
-package models
+package demo
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsroom/news/db"
+	"github.com/newsroom/news/models"
 )
 
 // CorpusOptions sizes a generated corpus.
@@ -36,7 +37,7 @@ const corpusSpan = 3 * 365 * 24 * time.Hour
 // popularity, articles of 400 to 1 500 words, and comments spread unevenly,
 // most of them on recent stories. The same options give the same corpus.
 func GenerateCorpus(ctx context.Context, d *db.DB, o CorpusOptions) error {
-	empty, err := Empty(ctx, d)
+	empty, err := models.Empty(ctx, d)
 	if err != nil {
 		return err
 	}
@@ -63,12 +64,12 @@ func GenerateCorpus(ctx context.Context, d *db.DB, o CorpusOptions) error {
 	if err := g.comments(ctx, d); err != nil {
 		return err
 	}
-	st := DefaultSettings()
-	for _, n := range SocialNetworks {
+	st := models.DefaultSettings()
+	for _, n := range models.SocialNetworks {
 		st.Social[n.Key] = "https://" + n.Key + ".example.com/dailyledger"
 	}
 	st.Social["rss"] = "/feed"
-	return NewSettingsStore(d).Save(ctx, st)
+	return models.NewSettingsStore(d).Save(ctx, st)
 }
 
 // corpusGen holds the generator's state between stages.
@@ -87,7 +88,7 @@ func (g *corpusGen) people(ctx context.Context, d *db.DB) error {
 	return d.WithTx(ctx, func(tx *sql.Tx) error {
 		for i, s := range corpusSections {
 			res, err := tx.ExecContext(ctx, `INSERT INTO categories (slug, name, description, position) VALUES (?, ?, ?, ?)`,
-				Slugify(s), s, "The latest from "+s+".", i+1)
+				models.Slugify(s), s, "The latest from "+s+".", i+1)
 			if err != nil {
 				return fmt.Errorf("models: corpus section: %w", err)
 			}
@@ -97,7 +98,7 @@ func (g *corpusGen) people(ctx context.Context, d *db.DB) error {
 		created := g.o.Now.Add(-corpusSpan).Unix()
 		for i := range 40 {
 			name := corpusFirst[i%len(corpusFirst)] + " " + corpusLast[(i*7+i/len(corpusFirst))%len(corpusLast)]
-			slug := Slugify(name)
+			slug := models.Slugify(name)
 			res, err := tx.ExecContext(ctx, `INSERT INTO users (email, name, slug, bio, role, created_at)
 				VALUES (?, ?, ?, ?, 'author', ?)`, slug+"@example.com", name, slug,
 				name+" reports for the desk.", created)
@@ -112,7 +113,7 @@ func (g *corpusGen) people(ctx context.Context, d *db.DB) error {
 			if i < len(corpusTopics) {
 				name = corpusTopics[i]
 			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO tags (slug, name) VALUES (?, ?)`, fmt.Sprintf("%s-%d", Slugify(name), i), name)
+			res, err := tx.ExecContext(ctx, `INSERT INTO tags (slug, name) VALUES (?, ?)`, fmt.Sprintf("%s-%d", models.Slugify(name), i), name)
 			if err != nil {
 				return fmt.Errorf("models: corpus tag: %w", err)
 			}
@@ -198,12 +199,12 @@ func (g *corpusGen) comments(ctx context.Context, d *db.DB) error {
 				counts[k]--
 				// Comments arrive over the days after publication.
 				at := min(g.published[k]+g.r.Int64N(3*86400), now)
-				status := CommentApproved
+				status := models.CommentApproved
 				switch p := g.r.IntN(100); {
 				case p < 6:
-					status = CommentPending
+					status = models.CommentPending
 				case p < 9:
-					status = CommentSpam
+					status = models.CommentSpam
 				}
 				name := corpusFirst[g.r.IntN(len(corpusFirst))]
 				_, err := ins.ExecContext(ctx, g.ids[k], name, "", "<p>"+g.sentence(10, 80)+"</p>", status, at)
@@ -251,9 +252,9 @@ func (g *corpusGen) commentCounts(n, live int) []int {
 // slug length limit.
 func corpusSlug(title string, n int) string {
 	suffix := fmt.Sprintf("-%d", n)
-	base := Slugify(title)
-	if len(base)+len(suffix) > MaxSlugLen {
-		base = strings.TrimRight(base[:MaxSlugLen-len(suffix)], "-")
+	base := models.Slugify(title)
+	if len(base)+len(suffix) > models.MaxSlugLen {
+		base = strings.TrimRight(base[:models.MaxSlugLen-len(suffix)], "-")
 	}
 	return base + suffix
 }
