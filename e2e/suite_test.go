@@ -48,6 +48,7 @@ func TestBrowser(t *testing.T) {
 		{"signin", signInJourney},
 		{"editor", editorJourney},
 		{"author", authorJourney},
+		{"live", liveJourney},
 	}
 	for _, j := range journeys {
 		t.Run(j.name, func(t *testing.T) {

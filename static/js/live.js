@@ -67,6 +67,7 @@
 
   var url = root.getAttribute('data-stream') + '?after=' + encodeURIComponent(root.getAttribute('data-after') || '0');
   var es = new EventSource(url);
+  es.addEventListener('open', function () { root.setAttribute('data-connected', 'yes'); });
   es.addEventListener('entry', function (ev) {
     var d = JSON.parse(ev.data);
     if (document.getElementById('entry-' + d.id)) { return; }
