@@ -3,15 +3,17 @@
 #
 #   bench/live.sh
 #
-# Two runs on a fresh demo site each: first without open streams, then
-# with CONNS Server-Sent Events streams open to the demo's live article.
+# Runs on a fresh demo site each, alternating ROUNDS times: without open
+# streams, then with CONNS Server-Sent Events streams open to the demo's
+# live article (alternating, because the machine is shared and its load
+# drifts).
 # In each run an editor posts an entry every second for DURATION while wrk
 # reads other reader pages (front page, two sections, the seed article).
 # Reports the time from posting an entry to its reaching every stream
 # (p50, p99, max), the server's peak memory (VmHWM), and the reads a second
 # with the streams against without them.
 #
-# Environment: CONNS (2000), DURATION (60, seconds), READ_CONNS (16).
+# Environment: CONNS (2000), DURATION (60, seconds), READ_CONNS (16), ROUNDS (2).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -19,6 +21,7 @@ OUT=$PWD/bench/out/live
 CONNS=${CONNS:-2000}
 DURATION=${DURATION:-60}
 READ_CONNS=${READ_CONNS:-16}
+ROUNDS=${ROUNDS:-2}
 PORT=18090
 URL=http://127.0.0.1:$PORT
 EMAIL=bench-editor@example.com
@@ -71,14 +74,18 @@ one_run() {
 	local hwm
 	hwm=$(awk '/VmHWM/ {print $2}' "/proc/$SITE_PID/status")
 	kill "$SITE_PID"; wait "$SITE_PID" 2>/dev/null || true; SITE_PID=""
-	RPS[$conns]=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$conns.txt")
-	HWM[$conns]=$((hwm / 1024))
+	local rps
+	rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$conns.txt")
+	SUM[$conns]=$(awk -v a="${SUM[$conns]:-0}" -v b="$rps" 'BEGIN { print a + b }')
 	echo "--- $conns streams"
 	cat "$OUT/bench-$conns.txt"
-	echo "other reader pages: ${RPS[$conns]} reads/s; server peak memory ${HWM[$conns]} MB"
+	echo "other reader pages: $rps reads/s; server peak memory $((hwm / 1024)) MB"
 }
 
-declare -A RPS HWM
-one_run 0
-one_run "$CONNS"
-awk -v a="${RPS[$CONNS]}" -v b="${RPS[0]}" -v n="$CONNS" 'BEGIN { printf "reads with %d streams / without: %.2f\n", n, a / b }'
+declare -A SUM
+for _ in $(seq 1 "$ROUNDS"); do
+	one_run 0
+	one_run "$CONNS"
+done
+awk -v a="${SUM[$CONNS]}" -v b="${SUM[0]}" -v n="$CONNS" -v r="$ROUNDS" \
+	'BEGIN { printf "reads with %d streams / without, over %d rounds: %.2f\n", n, r, a / b }'

@@ -158,3 +158,26 @@ func TestLiveStreamRefusalsAndShutdown(t *testing.T) {
 	}
 	t.Logf("stream ended %v after shutdown began", time.Since(start).Round(time.Millisecond))
 }
+
+// Ending the coverage from the composer ends the open streams, and a
+// browser reconnecting is told the stream is over (204).
+func TestLiveStreamEndsWithCoverage(t *testing.T) {
+	t.Parallel()
+	ts, _ := newTestServerWith(t, serverOptions{demo: true})
+	a := liveArticle(t, ts)
+	s := ts.openStream(t, streamOf(a))
+	ts.waitSubscribers(t, a.ID, 1)
+	ts.signIn(t, models.RoleEditor)
+	if res, _ := ts.postForm(t, composerOf(a)+"/end", nil); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("end coverage: %d", res.StatusCode)
+	}
+	if _, ok := s.next(t, 2*time.Second, func(sseEvent) bool { return false }); ok {
+		t.Fatal("stream still open after the coverage ended")
+	}
+	if res, _ := ts.get(t, streamOf(a)); res.StatusCode != http.StatusNoContent {
+		t.Errorf("reconnect after the end: %d, want 204", res.StatusCode)
+	}
+	if res, _ := ts.postForm(t, composerOf(a)+"/entries", url.Values{"text": {"Too late"}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("posting after the end: %d, want 422", res.StatusCode)
+	}
+}

@@ -164,3 +164,13 @@ func (e LiveEntry) Summary() string {
 	r := []rune(s)[:120]
 	return strings.TrimSpace(string(r)) + "…"
 }
+
+// Newest returns the id of an article's newest entry, 0 when it has none.
+func (s *LiveStore) Newest(ctx context.Context, articleID int64) (int64, error) {
+	var id int64
+	err := s.db.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM live_entries WHERE article_id = ?`, articleID).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("models: newest entry of %d: %w", articleID, err)
+	}
+	return id, nil
+}

@@ -96,6 +96,7 @@ func (h *Handler) LiveStart(c echo.Context) error {
 	if err := h.Live.StartCoverage(c.Request().Context(), a.ID, follows); err != nil {
 		return err
 	}
+	h.Entries.Forget(a.ID)
 	h.audit(c, "article.live.start", a.Title)
 	h.addFlash(c, "Live coverage started. Entries you post appear on the article at once.")
 	return c.Redirect(http.StatusSeeOther, liveAdminPath(a.ID))
@@ -110,6 +111,7 @@ func (h *Handler) LiveEnd(c echo.Context) error {
 	if err := h.Live.EndCoverage(c.Request().Context(), a.ID); err != nil && !errors.Is(err, models.ErrNotFound) {
 		return err
 	}
+	h.Entries.Forget(a.ID)
 	h.LiveHub.CloseTopic(a.ID)
 	h.audit(c, "article.live.end", a.Title)
 	h.addFlash(c, "Live coverage ended. The entries stay on the article.")
