@@ -83,6 +83,7 @@ func run(base, email, password string, conns, perAddr int, duration time.Duratio
 		return err
 	}
 	posted := map[int64]time.Time{}
+	var took []time.Duration // how long each post took to answer
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
 	for end := time.Now().Add(duration); time.Now().Before(end); <-tick.C {
@@ -92,7 +93,10 @@ func run(base, email, password string, conns, perAddr int, duration time.Duratio
 			return err
 		}
 		posted[id] = at
+		took = append(took, time.Since(at))
 	}
+	slices.Sort(took)
+	fmt.Printf("posting answered in: p50 %v  max %v\n", took[len(took)/2].Round(time.Millisecond), took[len(took)-1].Round(time.Millisecond))
 	time.Sleep(3 * time.Second) // the last entry's way out
 	cancel()
 	wg.Wait()
