@@ -36,6 +36,7 @@ type DemoArticle struct {
 	Title           string        `json:"title"`
 	Section         string        `json:"section"`
 	Author          string        `json:"author"`
+	CoAuthors       []string      `json:"coauthors"` // further bylines, by slug
 	Summary         string        `json:"summary"`
 	Body            string        `json:"body"`
 	Tags            []string      `json:"tags"`

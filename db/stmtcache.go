@@ -57,6 +57,12 @@ func (d *DB) Query(ctx context.Context, query string, args ...any) (*sql.Rows, e
 	return st.QueryContext(ctx, args...)
 }
 
+// QueryContext is Query under the name *sql.DB and *sql.Tx use, so a
+// helper that reads inside a transaction can also read through the cache.
+func (d *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return d.Query(ctx, query, args...)
+}
+
 // QueryRow is Query for one row.
 func (d *DB) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	st, err := d.stmts.get(ctx, d.R, query)

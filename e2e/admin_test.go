@@ -17,6 +17,7 @@ type account struct {
 var (
 	editor = account{"edna@example.com", "Edna Editor", "editor", "ink-and-paper-2026"}
 	author = account{"arlo@example.com", "Arlo Author", "author", "byline-please-2026"}
+	admin  = account{"ada@example.com", "Ada Admin", "admin", "keys-to-the-press-2026"}
 )
 
 // addAccount creates the account with the binary's own command, the

@@ -16,8 +16,9 @@ type story struct {
 	Title, Summary, Body, Section, Tag string
 }
 
-// writeStory fills in the article editor the tab is on, choosing the
-// status, and saves it; the page it leads to must answer wantStatus.
+// writeStory fills in the article editor the tab is on and presses the
+// button for status (draft: Save draft, review: Submit for review,
+// published: Publish); the page it leads to must answer wantStatus.
 func writeStory(t *testing.T, tb *tab, a story, status string, wantStatus int) {
 	t.Helper()
 	tb.do("write the article",
@@ -26,8 +27,8 @@ func writeStory(t *testing.T, tb *tab, a story, status string, wantStatus int) {
 		chromedp.SendKeys(chromedp.ID("body"), a.Body),
 		chromedp.SendKeys(chromedp.ID("tags"), a.Tag))
 	chooseOption(t, tb, "category_id", a.Section)
-	chooseOption(t, tb, "status", status)
-	tb.follow(`button[name="action"][value="save"]`, wantStatus)
+	button := map[string]string{"draft": "draft", "review": "review", "published": "publish"}[status]
+	tb.follow(`button[name="action"][value="`+button+`"]`, wantStatus)
 }
 
 // chooseOption picks the option of the select whose text or value is
@@ -165,13 +166,17 @@ func authorJourney(t *testing.T, s *suite) {
 	if p := tb.path(); p != "/admin/articles/new" {
 		t.Fatalf("after signing in the author is at %s, not the editor asked for", p)
 	}
-	if opts := optionsOf(tb, "status"); strings.Contains(opts, "published") || strings.Contains(opts, "scheduled") {
-		t.Errorf("an author is offered to publish: status options %s", opts)
+	if n := tb.count(`button[value="publish"]`); n != 0 {
+		t.Errorf("an author is offered a Publish button")
+	}
+	if n := tb.count(`button[value="review"]`); n != 1 {
+		t.Errorf("an author is not offered Submit for review")
 	}
 
-	// Forge the missing choice in the page, as someone editing the form
+	// Forge the missing button in the page, as someone editing the form
 	// would, and send it.
-	evalAs[chromedp.Void](tb, `document.getElementById("status").add(new Option("Published", "published"))`)
+	evalAs[chromedp.Void](tb, `(() => { const b = document.createElement("button"); b.type = "submit"; b.name = "action";
+	  b.value = "publish"; b.textContent = "Publish"; document.getElementById("editor-actions").append(b); })()`)
 	a := story{
 		Title:   "Unreviewed piece on harbour dredging",
 		Summary: "A draft that has not been through an editor.",
@@ -182,9 +187,8 @@ func authorJourney(t *testing.T, s *suite) {
 	tb.do("write the article",
 		chromedp.SendKeys(chromedp.ID("title"), a.Title),
 		chromedp.SendKeys(chromedp.ID("body"), a.Body))
-	chooseOption(t, tb, "status", "published")
 	ctx, cancel := tb.step()
-	res, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`button[name="action"][value="save"]`), chromedp.NodeVisible))
+	res, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`button[name="action"][value="publish"]`), chromedp.NodeVisible))
 	cancel()
 	if err != nil {
 		t.Fatalf("sending the forged form: %v", err)

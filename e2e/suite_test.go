@@ -48,6 +48,9 @@ func TestBrowser(t *testing.T) {
 		{"signin", signInJourney},
 		{"editor", editorJourney},
 		{"author", authorJourney},
+		{"pictures", picturesJourney},
+		{"review", reviewJourney},
+		{"newsroom-phone", newsroomPhoneJourney},
 		{"live", liveJourney},
 	}
 	for _, j := range journeys {

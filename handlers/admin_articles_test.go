@@ -178,6 +178,10 @@ func TestPreviewRendersWithoutSaving(t *testing.T) {
 	if strings.Contains(body, "<script>alert(1)</script>") {
 		t.Error("preview lets a script through")
 	}
+	wantBody(t, body, `class="site-footer"`, `<strong>Preview</strong>`, `<meta name="robots" content="noindex, nofollow">`, "By <a")
+	if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("preview Cache-Control %q", cc)
+	}
 	list, _, err := ts.H.Articles.ListAdmin(context.Background(), models.AdminFilter{Query: "Preview me"}, 1)
 	if err != nil || len(list) != 0 {
 		t.Errorf("preview saved the article: %v, %d", err, len(list))

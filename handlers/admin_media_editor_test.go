@@ -27,7 +27,7 @@ func TestEditorOffersPicturesAndChecksBodyImages(t *testing.T) {
 	}
 
 	_, body := ts.get(t, articleAdminPath(a))
-	if !strings.Contains(body, "Lead image: Cranes over the harbour") ||
+	if !strings.Contains(body, "Lead picture: Cranes over the harbour") ||
 		!strings.Contains(body, `href="/admin/media/pick?article=`+strconv.FormatInt(a.ID, 10)) {
 		t.Error("the editor shows no lead image or no picker")
 	}

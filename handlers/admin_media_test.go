@@ -225,7 +225,7 @@ func TestLeadImagePickerRequiresAltText(t *testing.T) {
 	withAlt := ts.addImage(t, testJPEG(t, 400, 300), "Two leaders shake hands")
 	aid := strconv.FormatInt(a.ID, 10)
 	res, body := ts.get(t, "/admin/media/pick?article="+aid)
-	if res.StatusCode != http.StatusOK || !strings.Contains(body, "Lead image now:") || !strings.Contains(body, "Add alt text</a> before using it") {
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, "Lead picture now:") || !strings.Contains(body, "Add alt text</a> before using it") {
 		t.Fatalf("picker: %d", res.StatusCode)
 	}
 	res, body = ts.postForm(t, "/admin/media/lead", url.Values{"article": {aid}, "media": {strconv.FormatInt(noAlt.ID, 10)}})

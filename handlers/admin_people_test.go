@@ -57,10 +57,10 @@ func TestPeopleAddChangeRoleDisable(t *testing.T) {
 	wantStatus(t, res, http.StatusUnprocessableEntity)
 
 	audit := strings.Join(ts.auditActions(t), "\n")
-	wantBody(t, audit, "user.add "+admin.Name, "user.role "+admin.Name+" Nina Reporter <nina@newsroom.example>: author → admin",
+	wantBody(t, audit, "user.add "+admin.Name, "user.role "+admin.Name+" made Nina Reporter <nina@newsroom.example> an admin (was an author)",
 		"user.disable "+admin.Name)
 	_, body = ts.get(t, "/admin/audit?action=user.")
-	wantBody(t, body, "user.disable", "author → admin")
+	wantBody(t, body, "user.disable", admin.Name+" made Nina Reporter &lt;nina@newsroom.example&gt; an admin (was an author)")
 	if strings.Contains(body, "<code>sign-in</code>") {
 		t.Error("the user. filter shows sign-ins")
 	}

@@ -21,6 +21,7 @@ func routes(g *Groups, rd *reader.Handler, nr *newsroom.Handler, stream *live.St
 	g.Reader.Read("/tag/:slug", rd.TagShow)
 	g.Reader.Read("/author/:slug", rd.AuthorShow)
 	g.Reader.Read("/:section/:slug", rd.ArticleShow)
+	g.Reader.Read("/:slug", rd.SitePageShow) // pages: About, Contact ... (reserved.go keeps the site's own addresses)
 
 	g.Fresh.Read("/search", rd.Search)
 	g.Fresh.Read("/corrections", rd.CorrectionsShow)
@@ -59,6 +60,7 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 		articles, media       = newsroom.Articles, newsroom.Media
 		del, comments         = newsroom.DeleteForGood, newsroom.Comments
 		sections, tags        = newsroom.Sections, newsroom.Tags
+		pages                 = newsroom.SitePages
 	)
 	n.NotFound("")
 	n.NotFound("/*")
@@ -87,6 +89,7 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.POST("/articles", articles, bigForm, nr.ArticleCreate)
 	n.GET("/articles/empty-trash", del, nr.TrashEmptyConfirm)
 	n.POST("/articles/empty-trash", del, bigForm, nr.TrashEmpty)
+	n.POST("/articles/picture", articles, 0, nr.ArticlePictureNew, newsroom.EditorUploadLimit)
 	n.GET("/articles/:id", articles, nr.ArticleEdit)
 	n.POST("/articles/:id", articles, bigForm, nr.ArticleUpdate)
 	n.GET("/articles/:id/trash", articles, nr.ArticleTrashConfirm)
@@ -97,6 +100,7 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.GET("/articles/:id/revisions", articles, nr.RevisionList)
 	n.GET("/articles/:id/revisions/compare", articles, nr.RevisionCompare)
 	n.POST("/articles/:id/revisions/:rev/restore", articles, bigForm, nr.RevisionRestore)
+	n.POST("/articles/:id/picture", articles, 0, nr.ArticlePicture, newsroom.EditorUploadLimit)
 	n.POST("/articles/:id/corrections", newsroom.Corrections, bigForm, nr.CorrectionCreate)
 
 	n.GET("/comments", comments, nr.CommentList)
@@ -121,9 +125,17 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.GET("/tags/:id/delete", tags, nr.TagDeleteConfirm)
 	n.POST("/tags/:id/delete", tags, bigForm, nr.TagDelete)
 
+	n.GET("/pages", pages, nr.SitePageList)
+	n.GET("/pages/new", pages, nr.SitePageNew)
+	n.POST("/pages", pages, bigForm, nr.SitePageCreate)
+	n.GET("/pages/:id", pages, nr.SitePageEdit)
+	n.POST("/pages/:id", pages, bigForm, nr.SitePageUpdate)
+	n.POST("/pages/:id/move", pages, bigForm, nr.SitePageMove)
+
 	n.GET("/media", media, nr.MediaIndex)
 	n.POST("/media", media, 0, nr.MediaUpload, newsroom.UploadLimit)
 	n.GET("/media/pick", media, nr.MediaPick)
+	n.POST("/media/pick", media, 0, nr.MediaPickUpload, newsroom.EditorUploadLimit)
 	n.POST("/media/lead", media, bigForm, nr.MediaSetLead)
 	n.GET("/media/:id", media, nr.MediaEdit)
 	n.POST("/media/:id", media, bigForm, nr.MediaUpdate)

@@ -100,13 +100,13 @@ func NewServer(d Deps) (*Server, error) {
 	s.Reader = reader.New(reader.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Media: st.Media, Renditions: st.Renditions,
-		OldAddresses: st.OldAddresses, Live: st.Live, Banners: st.Banners, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
+		OldAddresses: st.OldAddresses, Pages: st.Pages, Live: st.Live, Banners: st.Banners, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
 	})
 	s.Newsroom = newsroom.New(newsroom.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Audit: st.Audit, Setup: st.Setup,
-		Media: st.Media, Renditions: st.Renditions, Views: d.Views, Logger: d.Logger, Now: d.Now,
-		SessionKeys: d.SessionKeys, SecureCookies: d.SecureCookies, Backup: st.Backup,
+		Media: st.Media, Renditions: st.Renditions, Pages: st.Pages, Views: d.Views, Logger: d.Logger, Now: d.Now,
+		Preview: s.Reader.Preview, SessionKeys: d.SessionKeys, SecureCookies: d.SecureCookies, Backup: st.Backup,
 		Live: st.Live, Banners: st.Banners, Entries: entries, LiveHub: d.LiveHub,
 	})
 	s.Cache = &pagecache.Middleware{
@@ -124,6 +124,7 @@ func NewServer(d Deps) (*Server, error) {
 		s.Reader.RedirectOldAddresses)
 	s.Groups = newGroups(e, s, d)
 	routes(s.Groups, s.Reader, s.Newsroom, s.Live)
+	s.Newsroom.Reserved = reservedSegments(e.Routes())
 	return s, nil
 }
 

@@ -36,8 +36,9 @@ type Article struct {
 	CreatedAt    time.Time
 	Version      int
 	Category     Category
-	Author       User
-	CommentCount int // approved comments
+	Author       User   // the lead author
+	Authors      []User // every byline in order, the lead first, when loaded
+	CommentCount int    // approved comments
 	// Lead is the article's lead image, when it has one and it was loaded.
 	Lead *Media
 	// Coverage is the article's live coverage, if it was ever live.
@@ -122,7 +123,10 @@ func (s *ArticleStore) query(ctx context.Context, q string, args ...any) ([]Arti
 		}
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, withAuthors(ctx, s.db, out)
 }
 
 // PublishedBySlug returns the live article with that slug, or ErrNotFound
@@ -136,7 +140,7 @@ func (s *ArticleStore) PublishedBySlug(ctx context.Context, slug string) (Articl
 	if err != nil {
 		return a, fmt.Errorf("models: article %q: %w", slug, err)
 	}
-	return a, nil
+	return s.withBylines(ctx, a)
 }
 
 // ListFilter narrows a list of published articles; zero fields do not.
@@ -166,8 +170,13 @@ func (s *ArticleStore) ListPublished(ctx context.Context, f ListFilter, page int
 		where += `AND a.category_id = ? `
 		args = append(args, f.CategoryID)
 	case f.AuthorID != 0:
-		where += `AND a.author_id = ? `
-		args = append(args, f.AuthorID)
+		// Every article the author wrote or co-wrote, newest first, off
+		// the article_authors_listing index (migration 0009).
+		from = ` FROM article_authors aa CROSS JOIN articles a ON a.id = aa.article_id
+			JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id
+			LEFT JOIN article_stats st ON st.article_id = a.id `
+		where, args = `WHERE aa.user_id = ? AND aa.published_at <= ? `, []any{f.AuthorID, now}
+		order = `ORDER BY aa.published_at DESC, aa.article_id DESC `
 	}
 	args = append(args, p.Size+1, p.Offset())
 	list, err := s.query(ctx, `SELECT `+listCols+from+where+order+`LIMIT ? OFFSET ?`, args...)
@@ -208,6 +217,15 @@ func (s *ArticleStore) Lead(ctx context.Context) (Article, error) {
 	}
 	if len(list) == 0 {
 		return Article{}, ErrNotFound
+	}
+	return list[0], nil
+}
+
+// withBylines fills one article's Authors.
+func (s *ArticleStore) withBylines(ctx context.Context, a Article) (Article, error) {
+	list := []Article{a}
+	if err := withAuthors(ctx, s.db, list); err != nil {
+		return a, err
 	}
 	return list[0], nil
 }

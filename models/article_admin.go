@@ -65,7 +65,7 @@ func (s *ArticleStore) ListAdmin(ctx context.Context, f AdminFilter, page int) (
 		where, args = append(where, `a.category_id = ?`), append(args, f.CategoryID)
 	}
 	if f.AuthorID != 0 {
-		where, args = append(where, `a.author_id = ?`), append(args, f.AuthorID)
+		where, args = append(where, `a.id IN (SELECT article_id FROM article_authors WHERE user_id = ?)`), append(args, f.AuthorID)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		where, args = append(where, `a.title LIKE ? ESCAPE '\'`), append(args, "%"+likeEscaper.Replace(q)+"%")
@@ -92,7 +92,7 @@ func (s *ArticleStore) ByID(ctx context.Context, id int64) (Article, error) {
 	if err != nil {
 		return a, fmt.Errorf("models: article %d: %w", id, err)
 	}
-	return a, nil
+	return s.withBylines(ctx, a)
 }
 
 // PublishedByID returns the live article with that id, or ErrNotFound.
@@ -123,13 +123,13 @@ func inList(ids []int64) (string, []any) {
 	return strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", "), args
 }
 
-// IDsByAuthor keeps, of ids, those written by authorID.
+// IDsByAuthor keeps, of ids, those written or co-written by authorID.
 func (s *ArticleStore) IDsByAuthor(ctx context.Context, ids []int64, authorID int64) ([]int64, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
 	q, args := inList(ids)
-	rows, err := s.db.Query(ctx, `SELECT id FROM articles WHERE author_id = ? AND id IN (`+q+`)`,
+	rows, err := s.db.Query(ctx, `SELECT article_id FROM article_authors WHERE user_id = ? AND article_id IN (`+q+`)`,
 		append([]any{authorID}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("models: own articles: %w", err)

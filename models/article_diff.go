@@ -7,15 +7,25 @@ import (
 
 // DiffLine is one line of a line-by-line comparison.
 type DiffLine struct {
-	Kind string // "same", "add" (only in the newer text) or "del" (only in the older)
+	Kind string // "same", "add" (only in the newer text), "del" (only in the older) or "change"
 	Text string
+	// Words are a changed line word by word ("same", "add", "del"), when
+	// Kind is "change": a line edited in place (diff_words.go).
+	Words []DiffLine
 }
 
 // DiffLines compares two texts line by line with a shortest-edit-script
 // (longest common subsequence) diff. Lines both texts share at the start and end are matched
-// first, so the usual small edit costs little.
+// first, so the usual small edit costs little. A line removed and a line
+// added in its place that share most of their words are one "change",
+// compared word by word, so a one-word edit marks one word, not a paragraph.
 func DiffLines(older, newer string) []DiffLine {
-	a, b := splitLines(older), splitLines(newer)
+	return pairChanges(diffTokens(splitLines(older), splitLines(newer)))
+}
+
+// diffTokens diffs two token lists (lines, words), matching their common
+// ends first.
+func diffTokens(a, b []string) []DiffLine {
 	pre := 0
 	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
 		pre++
@@ -26,11 +36,11 @@ func DiffLines(older, newer string) []DiffLine {
 	}
 	out := make([]DiffLine, 0, len(a)+len(b)-pre-suf)
 	for _, l := range a[:pre] {
-		out = append(out, DiffLine{"same", l})
+		out = append(out, DiffLine{Kind: "same", Text: l})
 	}
 	out = append(out, lcsDiff(a[pre:len(a)-suf], b[pre:len(b)-suf])...)
 	for _, l := range a[len(a)-suf:] {
-		out = append(out, DiffLine{"same", l})
+		out = append(out, DiffLine{Kind: "same", Text: l})
 	}
 	return out
 }
@@ -67,10 +77,10 @@ func lcsDiff(a, b []string) []DiffLine {
 	if !ok {
 		out := make([]DiffLine, 0, len(a)+len(b))
 		for _, l := range a {
-			out = append(out, DiffLine{"del", l})
+			out = append(out, DiffLine{Kind: "del", Text: l})
 		}
 		for _, l := range b {
-			out = append(out, DiffLine{"add", l})
+			out = append(out, DiffLine{Kind: "add", Text: l})
 		}
 		return out
 	}
@@ -122,14 +132,14 @@ func backtrack(trace [][]int32, a, b []string) []DiffLine {
 		prevX := v(prevK)
 		prevY := prevX - prevK
 		for x > prevX && y > prevY {
-			rev = append(rev, DiffLine{"same", a[x-1]})
+			rev = append(rev, DiffLine{Kind: "same", Text: a[x-1]})
 			x, y = x-1, y-1
 		}
 		if d > 0 {
 			if x == prevX {
-				rev = append(rev, DiffLine{"add", b[y-1]})
+				rev = append(rev, DiffLine{Kind: "add", Text: b[y-1]})
 			} else {
-				rev = append(rev, DiffLine{"del", a[x-1]})
+				rev = append(rev, DiffLine{Kind: "del", Text: a[x-1]})
 			}
 		}
 		x, y = prevX, prevY

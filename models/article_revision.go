@@ -11,8 +11,10 @@ import (
 
 // Revision is an article as it stood after one save.
 type Revision struct {
-	ID           int64
-	ArticleID    int64
+	ID        int64
+	ArticleID int64
+	// Number counts the article's own revisions: 1 is its first save.
+	Number       int
 	Version      int
 	UserName     string // who saved; empty when their account is gone
 	Note         string // what they did
@@ -26,6 +28,7 @@ type Revision struct {
 	CategoryName string
 	AuthorID     int64
 	AuthorName   string
+	Authors      string // every byline, in order, comma-separated; empty in revisions older than co-authors
 	Featured     bool
 	CommentsOpen bool
 	PublishedAt  time.Time
@@ -36,9 +39,10 @@ type Revision struct {
 // maxRevisions bounds the revision list of one article.
 const maxRevisions = 200
 
-const revisionCols = `r.id, r.article_id, r.version, COALESCE(u.name, ''), r.note, r.title, r.slug, r.summary,
+const revisionCols = `r.id, r.article_id,
+	(SELECT COUNT(*) FROM revisions r2 WHERE r2.article_id = r.article_id AND r2.id <= r.id), r.version, COALESCE(u.name, ''), r.note, r.title, r.slug, r.summary,
 	r.body_md, r.source, r.status, r.category_id, COALESCE(c.name, ''), r.author_id, COALESCE(au.name, ''),
-	r.featured, r.comments_open, r.published_at, r.tags, r.created_at
+	r.featured, r.comments_open, r.published_at, r.tags, r.authors, r.created_at
 	FROM revisions r LEFT JOIN users u ON u.id = r.user_id LEFT JOIN categories c ON c.id = r.category_id
 	LEFT JOIN users au ON au.id = r.author_id `
 
@@ -46,9 +50,9 @@ func scanRevision(row interface{ Scan(...any) error }) (Revision, error) {
 	var r Revision
 	var published sql.NullInt64
 	var created int64
-	err := row.Scan(&r.ID, &r.ArticleID, &r.Version, &r.UserName, &r.Note, &r.Title, &r.Slug, &r.Summary,
+	err := row.Scan(&r.ID, &r.ArticleID, &r.Number, &r.Version, &r.UserName, &r.Note, &r.Title, &r.Slug, &r.Summary,
 		&r.BodyMD, &r.Source, &r.Status, &r.CategoryID, &r.CategoryName, &r.AuthorID, &r.AuthorName,
-		&r.Featured, &r.CommentsOpen, &published, &r.Tags, &created)
+		&r.Featured, &r.CommentsOpen, &published, &r.Tags, &r.Authors, &created)
 	if published.Valid {
 		r.PublishedAt = time.Unix(published.Int64, 0).UTC()
 	}
@@ -97,7 +101,7 @@ func (s *ArticleStore) RestoreRevision(ctx context.Context, articleID, revID int
 	if err != nil {
 		return err
 	}
-	body, err := RenderMarkdown(r.BodyMD)
+	body, err := renderBody(ctx, s.db, r.BodyMD)
 	if err != nil {
 		return fmt.Errorf("models: render article: %w", err)
 	}
@@ -119,6 +123,14 @@ func (s *ArticleStore) RestoreRevision(ctx context.Context, articleID, revID int
 		}
 		return snapshot(ctx, tx, articleID, by, now)
 	})
+}
+
+// Bylines is the revision's authors as a byline reads.
+func (r Revision) Bylines() string {
+	if r.Authors == "" {
+		return r.AuthorName
+	}
+	return JoinNames(SplitTags(r.Authors))
 }
 
 // SplitTags reads a comma-separated list of tag names.

@@ -18,7 +18,7 @@ type Editor struct {
 // revision. An empty Slug is made from the title and made unique; a Slug the
 // editor typed must be free, else ErrDuplicate.
 func (s *ArticleStore) CreateEdited(ctx context.Context, in ArticleInput, by Editor) (Article, error) {
-	body, err := RenderMarkdown(in.BodyMD)
+	body, err := renderBody(ctx, s.db, in.BodyMD)
 	if err != nil {
 		return Article{}, fmt.Errorf("models: render article: %w", err)
 	}
@@ -32,6 +32,9 @@ func (s *ArticleStore) CreateEdited(ctx context.Context, in ArticleInput, by Edi
 			return err
 		}
 		if err := setArticleTags(ctx, tx, id, in.Tags); err != nil {
+			return err
+		}
+		if err := setCoAuthors(ctx, tx, id, in.CoAuthorIDs); err != nil {
 			return err
 		}
 		if err := dropRedirect(ctx, tx, slug); err != nil {
@@ -62,7 +65,7 @@ func publishedValue(in ArticleInput, now time.Time) any {
 // that moved on is ErrConflict. When a live article changes slug, its old
 // address is kept as a redirect.
 func (s *ArticleStore) UpdateEdited(ctx context.Context, id int64, version int, in ArticleInput, by Editor) (Article, error) {
-	body, err := RenderMarkdown(in.BodyMD)
+	body, err := renderBody(ctx, s.db, in.BodyMD)
 	if err != nil {
 		return Article{}, fmt.Errorf("models: render article: %w", err)
 	}
@@ -100,6 +103,9 @@ func (s *ArticleStore) UpdateEdited(ctx context.Context, id int64, version int, 
 		if err := setArticleTags(ctx, tx, id, in.Tags); err != nil {
 			return err
 		}
+		if err := setCoAuthors(ctx, tx, id, in.CoAuthorIDs); err != nil {
+			return err
+		}
 		wasLive := oldStatus == StatusPublished && oldPublished.Valid && oldPublished.Int64 <= now.Unix()
 		if err := moveSlug(ctx, tx, id, oldSlug, in.Slug, wasLive, now.Unix()); err != nil {
 			return err
@@ -115,11 +121,11 @@ func (s *ArticleStore) UpdateEdited(ctx context.Context, id int64, version int, 
 // snapshotSQL copies an article into revisions; the caller adds the
 // created_at expression's arguments and the WHERE clause.
 const snapshotSQL = `INSERT INTO revisions (article_id, version, user_id, note, title, slug, summary,
-		body_md, source, status, category_id, author_id, featured, comments_open, published_at, tags, created_at)
+		body_md, source, status, category_id, author_id, featured, comments_open, published_at, tags, authors, created_at)
 	SELECT a.id, a.version, ?, ?, a.title, a.slug, a.summary, a.body_md, a.source, a.status, a.category_id,
 		a.author_id, a.featured, a.comments_open, a.published_at,
 		COALESCE((SELECT group_concat(name, ', ') FROM (SELECT t.name FROM article_tags at
-			JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY t.name)), ''), `
+			JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY t.name)), ''), ` + authorsSQL + `, `
 
 // snapshot records the article as it now stands as a revision.
 func snapshot(ctx context.Context, tx *sql.Tx, id int64, by Editor, at int64) error {

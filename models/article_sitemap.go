@@ -86,3 +86,27 @@ func (s *ArticleStore) SectionsLastMod(ctx context.Context) (map[int64]time.Time
 	}
 	return out, rows.Err()
 }
+
+// AuthorsLastMod returns the address of every author page with at least one
+// live article (co-written ones included) and when their newest went live,
+// by name.
+func (s *ArticleStore) AuthorsLastMod(ctx context.Context) ([]SitemapEntry, error) {
+	rows, err := s.db.Query(ctx, `SELECT slug, m FROM (SELECT u.slug, u.name,
+			(SELECT MAX(aa.published_at) FROM article_authors aa WHERE aa.user_id = u.id AND aa.published_at <= ?) AS m
+			FROM users u) WHERE m IS NOT NULL ORDER BY name COLLATE NOCASE, slug`, s.now().Unix())
+	if err != nil {
+		return nil, fmt.Errorf("models: author sitemap: %w", err)
+	}
+	defer rows.Close()
+	var out []SitemapEntry
+	for rows.Next() {
+		e := SitemapEntry{Section: "author"}
+		var m int64
+		if err := rows.Scan(&e.Slug, &m); err != nil {
+			return nil, fmt.Errorf("models: scan author sitemap: %w", err)
+		}
+		e.LastMod = time.Unix(m, 0).UTC()
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

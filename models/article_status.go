@@ -84,11 +84,12 @@ func (s *ArticleStore) EmptyTrash(ctx context.Context) (int, error) {
 }
 
 // StatusCounts returns how many articles have each newsroom state
-// (scheduled counted apart from published), optionally of one author.
+// (scheduled counted apart from published), optionally of one author's
+// articles, co-written ones included.
 func (s *ArticleStore) StatusCounts(ctx context.Context, authorID int64) (map[string]int, error) {
 	rows, err := s.db.Query(ctx, `SELECT CASE WHEN status = 'published' AND published_at > ?1
 			THEN 'scheduled' ELSE status END AS st, COUNT(*) FROM articles
-		WHERE ?2 = 0 OR author_id = ?2 GROUP BY st`, s.now().Unix(), authorID)
+		WHERE ?2 = 0 OR id IN (SELECT article_id FROM article_authors WHERE user_id = ?2) GROUP BY st`, s.now().Unix(), authorID)
 	if err != nil {
 		return nil, fmt.Errorf("models: count articles: %w", err)
 	}

@@ -16,7 +16,8 @@ type ArticleInput struct {
 	BodyMD       string
 	Source       string
 	CategoryID   int64
-	AuthorID     int64
+	AuthorID     int64   // the lead author
+	CoAuthorIDs  []int64 // further bylines, in order
 	Status       string
 	Featured     bool
 	CommentsOpen bool
@@ -32,7 +33,7 @@ const maxSlugTries = 1000
 // title get distinct slugs: the unique index decides, so concurrent saves
 // cannot both take one.
 func (s *ArticleStore) Create(ctx context.Context, in ArticleInput) (Article, error) {
-	body, err := RenderMarkdown(in.BodyMD)
+	body, err := renderBody(ctx, s.db, in.BodyMD)
 	if err != nil {
 		return Article{}, fmt.Errorf("models: render article: %w", err)
 	}
@@ -48,6 +49,9 @@ func (s *ArticleStore) Create(ctx context.Context, in ArticleInput) (Article, er
 	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if id, slug, err = insertArticle(ctx, tx, in, body, publishedValue(in, now), now); err != nil {
+			return err
+		}
+		if err := setCoAuthors(ctx, tx, id, in.CoAuthorIDs); err != nil {
 			return err
 		}
 		return setArticleTags(ctx, tx, id, in.Tags)

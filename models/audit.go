@@ -19,6 +19,24 @@ type AuditEntry struct {
 	IP       string
 }
 
+// Who is the name of who did it, "Someone" when nobody was signed in.
+func (e AuditEntry) Who() string {
+	if e.UserName == "" {
+		return "Someone"
+	}
+	return e.UserName
+}
+
+// Sentence is the entry in words: "Maria Okafor scheduled ‘Port
+// council…’ for 3 December 09:00". Detail is written to follow the name;
+// an entry without one reads as its action.
+func (e AuditEntry) Sentence() string {
+	if e.Detail == "" {
+		return e.Who() + " " + e.Action
+	}
+	return e.Who() + " " + e.Detail
+}
+
 // AuditStore records and lists the audit log.
 type AuditStore struct {
 	db  *db.DB
@@ -47,6 +65,50 @@ func (s *AuditStore) Record(ctx context.Context, e AuditEntry) error {
 	return nil
 }
 
+// Recent returns the newest n entries whose action starts with one of
+// prefixes (every entry when there are none).
+func (s *AuditStore) Recent(ctx context.Context, prefixes []string, n int) ([]AuditEntry, error) {
+	where, args := "1", []any{}
+	if len(prefixes) > 0 {
+		where = ""
+		for i, p := range prefixes {
+			if i > 0 {
+				where += " OR "
+			}
+			where += "substr(action, 1, ?) = ?"
+			args = append(args, len(p), p)
+		}
+	}
+	rows, err := s.db.Query(ctx, `SELECT id, at, COALESCE(user_id, 0), user_name, action, detail, ip
+		FROM audit_log WHERE `+where+` ORDER BY at DESC, id DESC LIMIT ?`, append(args, n)...)
+	if err != nil {
+		return nil, fmt.Errorf("models: recent audit entries: %w", err)
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("models: recent audit entries: %w", err)
+	}
+	return out, nil
+}
+
+func scanAudit(rows interface{ Scan(...any) error }) (AuditEntry, error) {
+	var e AuditEntry
+	var at int64
+	if err := rows.Scan(&e.ID, &at, &e.UserID, &e.UserName, &e.Action, &e.Detail, &e.IP); err != nil {
+		return e, fmt.Errorf("models: scan audit entry: %w", err)
+	}
+	e.At = time.Unix(at, 0).UTC()
+	return e, nil
+}
+
 // List returns one page of the log, newest first; a non-empty action keeps
 // only entries whose action starts with it ("user." for every user change).
 func (s *AuditStore) List(ctx context.Context, action string, page int) ([]AuditEntry, Pager, error) {
@@ -60,12 +122,10 @@ func (s *AuditStore) List(ctx context.Context, action string, page int) ([]Audit
 	defer rows.Close()
 	var out []AuditEntry
 	for rows.Next() {
-		var e AuditEntry
-		var at int64
-		if err := rows.Scan(&e.ID, &at, &e.UserID, &e.UserName, &e.Action, &e.Detail, &e.IP); err != nil {
-			return nil, p, fmt.Errorf("models: scan audit entry: %w", err)
+		e, err := scanAudit(rows)
+		if err != nil {
+			return nil, p, err
 		}
-		e.At = time.Unix(at, 0).UTC()
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {

@@ -46,7 +46,11 @@ func SeedDemo(ctx context.Context, d *db.DB, demo db.Demo, now time.Time) error 
 	var pics []demoPicture
 	byTitle := map[string]int64{}
 	for _, a := range demo.Articles {
-		id, err := seedArticle(ctx, d, articles, a, catID[a.Section], userID[a.Author], now)
+		var co []int64
+		for _, slug := range a.CoAuthors {
+			co = append(co, userID[slug])
+		}
+		id, err := seedArticle(ctx, d, articles, a, catID[a.Section], userID[a.Author], co, now)
 		if err != nil {
 			return err
 		}
@@ -63,6 +67,9 @@ func SeedDemo(ctx context.Context, d *db.DB, demo db.Demo, now time.Time) error 
 	if err := illustrateDemo(ctx, NewMediaStore(d, func() time.Time { return now }), pics); err != nil {
 		return err
 	}
+	if err := seedDemoPages(ctx, NewPageStore(d, func() time.Time { return now })); err != nil {
+		return err
+	}
 	st := DefaultSettings()
 	for _, n := range SocialNetworks {
 		st.Social[n.Key] = "https://" + n.Key + ".example.com/dailyledger"
@@ -71,7 +78,7 @@ func SeedDemo(ctx context.Context, d *db.DB, demo db.Demo, now time.Time) error 
 	return NewSettingsStore(d).Save(ctx, st)
 }
 
-func seedArticle(ctx context.Context, d *db.DB, store *ArticleStore, a db.DemoArticle, catID, userID int64, now time.Time) (int64, error) {
+func seedArticle(ctx context.Context, d *db.DB, store *ArticleStore, a db.DemoArticle, catID, userID int64, co []int64, now time.Time) (int64, error) {
 	if catID == 0 || userID == 0 {
 		return 0, fmt.Errorf("models: demo article %q: unknown section %q or author %q", a.Title, a.Section, a.Author)
 	}
@@ -89,7 +96,7 @@ func seedArticle(ctx context.Context, d *db.DB, store *ArticleStore, a db.DemoAr
 	}
 	art, err := store.Create(ctx, ArticleInput{
 		Title: a.Title, Summary: a.Summary, BodyMD: a.Body, Source: a.Source,
-		CategoryID: catID, AuthorID: userID, Status: StatusPublished, Featured: a.Featured,
+		CategoryID: catID, AuthorID: userID, CoAuthorIDs: co, Status: StatusPublished, Featured: a.Featured,
 		CommentsOpen: true, PublishedAt: published, UpdatedAt: updated, Tags: tags,
 	})
 	if err != nil {

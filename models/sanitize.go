@@ -21,7 +21,9 @@ import (
 var articlePolicy = func() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowElements("figure", "figcaption")
-	p.AllowAttrs("loading", "sizes", "srcset").OnElements("img")
+	p.AllowAttrs("loading", "sizes", "srcset", "decoding", "width", "height").OnElements("img")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^body-figure( portrait)?$`)).OnElements("figure")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^credit$`)).OnElements("span")
 	// Any text is a fair alt text or title (bluemonday escapes it); the UGC
 	// policy's narrow pattern dropped those with a quote mark or a "?".
 	p.AllowAttrs("alt", "title").OnElements("img")
@@ -35,14 +37,20 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 
 // RenderMarkdown turns an article's Markdown source into sanitized HTML.
 // An image alone in its paragraph with a title (the caption, as the media
-// library writes it) becomes a figure with that caption.
+// library writes it) becomes a figure with that caption. The stores render
+// with renderBody, which also knows the library pictures' sizes and makes
+// them full figures (figure.go).
 func RenderMarkdown(src string) (template.HTML, error) {
+	return renderMarkdownWith(src, func(int64) (Media, bool) { return Media{}, false })
+}
+
+func renderMarkdownWith(src string, lookup mediaLookup) (template.HTML, error) {
 	var buf bytes.Buffer
 	if err := markdown.Convert([]byte(src), &buf); err != nil {
 		return "", err
 	}
-	out := captionedImage.ReplaceAll(buf.Bytes(), []byte(`<figure><img src="$1" alt="$2"><figcaption>$3</figcaption></figure>`))
-	return template.HTML(articlePolicy.SanitizeBytes(out)), nil
+	out := captionedImage.ReplaceAllString(figures(buf.String(), lookup), `<figure><img src="$1" alt="$2"><figcaption>$3</figcaption></figure>`)
+	return template.HTML(articlePolicy.Sanitize(out)), nil
 }
 
 // captionedImage is goldmark's rendering of a paragraph that holds only an

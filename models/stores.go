@@ -44,6 +44,8 @@ type Stores struct {
 	Renditions *Renditions
 	// OldAddresses are the addresses of an imported site, which redirect.
 	OldAddresses *OldAddressStore
+	// Pages are the site's pages that are not news (About, Contact ...).
+	Pages *PageStore
 	// Live is live coverage and its entries; Banners the breaking-news banner.
 	Live    *LiveStore
 	Banners *BannerStore
@@ -80,6 +82,12 @@ func open(ctx context.Context, d *db.DB, o Options) (*Stores, error) {
 	}
 	if n > 0 {
 		o.Logger.Info("migrated", "applied", n)
+	}
+	if n, err = RerenderBodies(ctx, d); err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		o.Logger.Info("rendered stored articles again", "changed", n)
 	}
 	if o.Demo {
 		if err := fillDemo(ctx, d, o); err != nil {
@@ -130,6 +138,7 @@ func NewStores(d *db.DB, o Options) (*Stores, error) {
 		Audit:      NewAuditStore(d, o.Now),
 		Setup:      &SetupStore{db: d, now: o.Now, pw: pw},
 		Media:      NewMediaStore(d, o.Now),
+		Pages:      NewPageStore(d, o.Now),
 		Live:       NewLiveStore(d, o.Now),
 		Banners:    NewBannerStore(d, o.Now),
 		DB:         d,

@@ -14,6 +14,7 @@ func Funcs() template.FuncMap {
 		"zoneTime": func(t time.Time) string { return t.Format(time.RFC3339) },
 		"plural":   plural,
 		"pageURL":  PageURL,
+		"add":      func(a, b int) int { return a + b },
 	}
 }
 

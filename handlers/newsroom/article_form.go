@@ -1,6 +1,7 @@
 package newsroom
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,20 +25,24 @@ const publishAtLayout = "2006-01-02T15:04"
 
 // ArticleForm is the article editor as typed.
 type ArticleForm struct {
-	Title        string `form:"title"`
-	Slug         string `form:"slug"`
-	Summary      string `form:"summary"`
-	Body         string `form:"body"`
-	CategoryID   string `form:"category_id"`
-	Tags         string `form:"tags"`
-	AuthorID     string `form:"author_id"`
-	Source       string `form:"source"`
-	Featured     string `form:"featured"`
-	CommentsOpen string `form:"comments_open"`
-	Status       string `form:"status"` // draft, review, scheduled, published
-	PublishAt    string `form:"publish_at"`
-	Version      string `form:"version"`
-	Action       string `form:"action"` // "preview" or save
+	Title        string   `form:"title"`
+	Slug         string   `form:"slug"`
+	Summary      string   `form:"summary"`
+	Body         string   `form:"body"`
+	CategoryID   string   `form:"category_id"`
+	Tags         string   `form:"tags"`
+	AuthorID     string   `form:"author_id"`
+	CoAuthors    []string `form:"coauthors"` // further bylines in order; empty ones are ignored
+	Source       string   `form:"source"`
+	Featured     string   `form:"featured"`
+	CommentsOpen string   `form:"comments_open"`
+	Status       string   `form:"status"` // draft, review, scheduled, published
+	PublishAt    string   `form:"publish_at"`
+	Version      string   `form:"version"`
+	// Action is the button pressed: preview, draft, review, publish (which
+	// schedules when the publish time is in the future), update (keeps the
+	// stored state), unpublish; "save" uses Status as posted.
+	Action string `form:"action"`
 
 	FieldErrors map[string]string
 }
@@ -51,7 +56,8 @@ func NewArticleForm(a models.Article, tags []models.Tag, now time.Time, loc *tim
 	f := ArticleForm{
 		Title: a.Title, Slug: a.Slug, Summary: a.Summary, Body: a.BodyMD, Source: a.Source,
 		CategoryID: strconv.FormatInt(a.Category.ID, 10), AuthorID: strconv.FormatInt(a.Author.ID, 10),
-		Tags: strings.Join(names, ", "), Status: a.State(now), Version: strconv.Itoa(a.Version),
+		CoAuthors: idStrings(a.CoAuthorIDs()),
+		Tags:      strings.Join(names, ", "), Status: a.State(now), Version: strconv.Itoa(a.Version),
 		Featured: checkbox(a.Featured), CommentsOpen: checkbox(a.CommentsOpen),
 	}
 	if f.Status == models.StatusTrash {
@@ -78,7 +84,8 @@ type articleRules struct {
 	sections []models.Category
 	authors  []models.User
 	user     models.User
-	keep     int64 // the stored author, who may stay even if disabled since
+	keep     int64   // the stored author, who may stay even if disabled since
+	keepCo   []int64 // the stored co-authors, likewise
 	now      time.Time
 	loc      *time.Location
 }
@@ -123,6 +130,7 @@ func (f *ArticleForm) validate(r articleRules) models.ArticleInput {
 	}
 	in.CategoryID = f.section(r.sections)
 	in.AuthorID = f.author(r)
+	in.CoAuthorIDs = f.coAuthors(r, in.AuthorID)
 	f.status(r, &in)
 	return in
 }
@@ -140,6 +148,9 @@ func (f *ArticleForm) section(sections []models.Category) int64 {
 
 func (f *ArticleForm) author(r articleRules) int64 {
 	if !May(r.user, OthersWork) {
+		if r.keep != 0 {
+			return r.keep // an author cannot change the bylines of an article they co-write
+		}
 		return r.user.ID // authors write under their own name
 	}
 	id, _ := strconv.ParseInt(f.AuthorID, 10, 64)
@@ -153,6 +164,44 @@ func (f *ArticleForm) author(r articleRules) int64 {
 	}
 	f.FieldErrors["author_id"] = "Please choose who wrote it."
 	return 0
+}
+
+// coAuthors reads the further bylines, in order, dropping blanks, repeats
+// and the lead author. Authors keep the stored ones.
+func (f *ArticleForm) coAuthors(r articleRules, lead int64) []int64 {
+	if !May(r.user, OthersWork) {
+		return r.keepCo
+	}
+	var out []int64
+	seen := map[int64]bool{lead: true}
+	for _, v := range f.CoAuthors {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		id, _ := strconv.ParseInt(v, 10, 64)
+		ok := slices.Contains(r.keepCo, id) || slices.ContainsFunc(r.authors, func(u models.User) bool { return u.ID == id })
+		if !ok {
+			f.FieldErrors["coauthors"] = "Please choose co-authors from the list."
+			continue
+		}
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	if len(out) >= models.MaxAuthors {
+		f.FieldErrors["coauthors"] = "An article can have " + strconv.Itoa(models.MaxAuthors) + " bylines at most."
+	}
+	return out
+}
+
+// idStrings writes ids as form values.
+func idStrings(ids []int64) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = strconv.FormatInt(id, 10)
+	}
+	return out
 }
 
 // status reads the status and publish time. Scheduled is stored as
@@ -186,6 +235,40 @@ func (f *ArticleForm) status(r articleRules, in *models.ArticleInput) {
 		f.FieldErrors["status"] = "Please choose a status."
 		in.Status = models.StatusDraft
 	}
+}
+
+// applyAction turns the button pressed into the status to save, given the
+// article's stored state ("" for a new one).
+func (f *ArticleForm) applyAction(stored string, now time.Time, loc *time.Location) {
+	future := f.futureTime(now, loc)
+	switch f.Action {
+	case "draft", "unpublish":
+		f.Status = models.StatusDraft
+	case "review":
+		f.Status = models.StatusReview
+	case "publish":
+		f.Status = models.StatusPublished
+		if future {
+			f.Status = models.StatusScheduled
+		}
+	case "update":
+		f.Status = stored
+		if stored == models.StatusPublished || stored == models.StatusScheduled {
+			f.Status = models.StatusPublished
+			if future {
+				f.Status = models.StatusScheduled
+			}
+		}
+		if f.Status == "" || f.Status == models.StatusTrash {
+			f.Status = models.StatusDraft
+		}
+	}
+}
+
+// futureTime reports whether the publish time typed is after now.
+func (f *ArticleForm) futureTime(now time.Time, loc *time.Location) bool {
+	t, err := time.ParseInLocation(publishAtLayout, strings.TrimSpace(f.PublishAt), loc)
+	return err == nil && t.After(now)
 }
 
 // publishes reports whether the form asks for the article to go out now or later.

@@ -1,7 +1,6 @@
 package newsroom
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -176,8 +175,8 @@ func (h *Handler) ArticleBulk(c echo.Context) error {
 		return err
 	}
 	if n > 0 {
-		h.audit(c, map[string]string{"publish": "article.publish", "unpublish": "article.unpublish", "trash": "article.trash"}[action],
-			fmt.Sprintf("%d articles (%s): ids %v", n, action, ids))
+		verb := map[string]string{"publish": "published", "unpublish": "unpublished", "trash": "moved to the trash"}[action]
+		h.audit(c, "article."+action, verb+" "+count(n, "article", "articles")+" at once "+idList(ids))
 	}
 	h.addFlash(c, bulkMessage(action, n))
 	return c.Redirect(http.StatusSeeOther, back)
@@ -207,7 +206,7 @@ func (h *Handler) trashable(c echo.Context, ids []int64) ([]int64, error) {
 	}
 	for _, a := range list {
 		if !mayChange(u, articleStake(a)) {
-			return nil, forbidden("Authors can delete only their own articles.")
+			return nil, forbidden("Authors can delete only articles they write or co-write.")
 		}
 		if a.Status == models.StatusPublished {
 			return nil, forbidden("A published article can only be taken down by an editor.")

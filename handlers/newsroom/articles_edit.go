@@ -2,7 +2,6 @@ package newsroom
 
 import (
 	"errors"
-	"fmt"
 	"html/template"
 	"net/http"
 	"slices"
@@ -32,6 +31,31 @@ type AdminArticleEditPage struct {
 	Corrections   []models.Correction
 	Correction    CorrectionForm
 	Lead          *models.Media // the lead image, if any
+	PictureError  string        // why the picture just sent was not added
+	now           time.Time
+}
+
+// Scheduling reports whether the publish time in the form is in the
+// future, so that the publish button schedules.
+func (p AdminArticleEditPage) Scheduling() bool {
+	return p.Form.futureTime(p.now, p.Site.Location())
+}
+
+// ReaderState says in words what readers see of the stored article.
+func (p AdminArticleEditPage) ReaderState() string {
+	switch {
+	case p.Article.ID == 0:
+		return "Not saved yet. Readers see nothing."
+	case p.State == models.StatusDraft:
+		return "Draft. Readers see nothing until it is published."
+	case p.State == models.StatusReview:
+		return "Submitted for review: waiting for an editor. Readers see nothing yet."
+	case p.State == models.StatusScheduled:
+		return "Scheduled. Readers see it from " + p.Article.PublishedAt.Format("Monday 2 January 2006 at 15:04") + " (" + p.Site.TimeZone + ")."
+	case p.State == models.StatusPublished:
+		return "Published " + p.Article.PublishedAt.Format("2 January 2006 at 15:04") + ". Readers see it now."
+	}
+	return "In the trash. Readers see nothing."
 }
 
 // EditConflict is what someone else saved while this editor was typing.
@@ -43,6 +67,29 @@ type EditConflict struct {
 }
 
 func (AdminArticleEditPage) Template() string { return "admin_article_edit" }
+
+// PictureAction is where the picture buttons post the whole form.
+func (p AdminArticleEditPage) PictureAction() string {
+	if p.Article.ID == 0 {
+		return "/admin/articles/picture"
+	}
+	return p.Action() + "/picture"
+}
+
+// CoAuthorSlots are the co-author choices the editor shows: one per
+// co-author in the form, then an empty one to add another.
+func (p AdminArticleEditPage) CoAuthorSlots() []string {
+	var out []string
+	for _, v := range p.Form.CoAuthors {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	if len(out)+1 < models.MaxAuthors {
+		out = append(out, "")
+	}
+	return out
+}
 
 // Action is where the editor's form posts.
 func (p AdminArticleEditPage) Action() string {
@@ -81,6 +128,7 @@ func (h *Handler) ArticleEdit(c echo.Context) error {
 		return err
 	}
 	p.Form = NewArticleForm(a, tags, h.Now(), p.Site.Location())
+	h.insertPicked(c, &p)
 	return h.render(c, http.StatusOK, p)
 }
 
@@ -96,7 +144,7 @@ func (h *Handler) articleToEdit(c echo.Context) (models.Article, error) {
 		return a, kit.NotFoundIf(err)
 	}
 	if !mayChange(currentUser(c), articleStake(a)) {
-		return a, forbidden("Authors can open only their own articles.")
+		return a, forbidden("Authors can open only articles they write or co-write.")
 	}
 	return a, nil
 }
@@ -114,7 +162,7 @@ func (h *Handler) editorPage(c echo.Context, a models.Article, f ArticleForm) (A
 	}
 	u, now := currentUser(c), h.Now()
 	p := AdminArticleEditPage{Layout: l, Form: f, Article: kit.ArticleInZone(a, l.Site.Location()),
-		CanPickAuthor: May(u, OthersWork), CanPublish: May(u, Publish)}
+		CanPickAuthor: May(u, OthersWork), CanPublish: May(u, Publish), now: now}
 	if p.Sections, err = h.Categories.All(ctx); err != nil {
 		return p, err
 	}
@@ -122,8 +170,10 @@ func (h *Handler) editorPage(c echo.Context, a models.Article, f ArticleForm) (A
 		if p.Authors, err = h.Users.Bylines(ctx); err != nil {
 			return p, err
 		}
-		if a.ID != 0 && !slices.ContainsFunc(p.Authors, func(u models.User) bool { return u.ID == a.Author.ID }) {
-			p.Authors = append(p.Authors, a.Author) // a byline whose account is disabled
+		for _, b := range a.Bylines() {
+			if !slices.ContainsFunc(p.Authors, func(u models.User) bool { return u.ID == b.ID }) {
+				p.Authors = append(p.Authors, b) // a byline whose account is disabled
+			}
 		}
 	}
 	if a.ID == 0 {
@@ -177,16 +227,21 @@ func (h *Handler) saveArticle(c echo.Context, old models.Article) error {
 	if err := kit.BindForm(c, &f); err != nil {
 		return err
 	}
+	return h.saveArticleForm(c, old, f, nil)
+}
+
+// saveArticleForm checks and stores f over old (zero for a new article);
+// afterSave, when set, runs once the article is stored (such as setting
+// the lead picture of a new article).
+func (h *Handler) saveArticleForm(c echo.Context, old models.Article, f ArticleForm, afterSave func(models.Article) error) error {
 	p, err := h.editorPage(c, old, f)
 	if err != nil {
 		return err
 	}
+	f.applyAction(p.State, h.Now(), p.Site.Location())
+	p.Form = f
 	if f.Action == "preview" {
-		if p.Preview, err = models.RenderMarkdown(f.Body); err != nil {
-			return err
-		}
-		p.Previewing = true
-		return h.render(c, http.StatusOK, p)
+		return h.renderPreview(c, p, f)
 	}
 	u := currentUser(c)
 	if p.Locked != "" {
@@ -195,7 +250,7 @@ func (h *Handler) saveArticle(c echo.Context, old models.Article) error {
 	if !May(u, Publish) && f.publishes() {
 		return forbidden("Only editors can publish. Submit the article for review instead.")
 	}
-	in := f.validate(articleRules{sections: p.Sections, authors: p.Authors, user: u, keep: old.Author.ID,
+	in := f.validate(articleRules{sections: p.Sections, authors: p.Authors, user: u, keep: old.Author.ID, keepCo: old.CoAuthorIDs(),
 		now: h.Now(), loc: p.Site.Location()})
 	if err := h.checkBodyImages(c, &f); err != nil {
 		return err
@@ -220,7 +275,12 @@ func (h *Handler) saveArticle(c echo.Context, old models.Article) error {
 	case err != nil:
 		return kit.NotFoundIf(err)
 	}
-	h.auditStatusChange(c, old, saved, in)
+	if afterSave != nil {
+		if err := afterSave(saved); err != nil {
+			return err
+		}
+	}
+	h.auditStatusChange(c, old, saved, in, p.Site.Location())
 	h.addFlash(c, savedMessage(saved.Title, in, h.Now(), p.Site))
 	return c.Redirect(http.StatusSeeOther, "/admin/articles/"+strconv.FormatInt(saved.ID, 10))
 }
@@ -237,16 +297,32 @@ func (h *Handler) storeArticle(c echo.Context, old models.Article, f ArticleForm
 	return h.Articles.UpdateEdited(ctx, old.ID, version, in, editor(c, "edited"))
 }
 
-// auditStatusChange records publishing and unpublishing done in the editor.
-func (h *Handler) auditStatusChange(c echo.Context, old, saved models.Article, in models.ArticleInput) {
-	was := old.ID != 0 && old.Status == models.StatusPublished
-	now := in.Status == models.StatusPublished
-	detail := fmt.Sprintf("article %d %q", saved.ID, saved.Title)
+// auditStatusChange records every save in the editor: scheduling as
+// "schedule", publishing, unpublishing, submitting and plain edits.
+func (h *Handler) auditStatusChange(c echo.Context, old, saved models.Article, in models.ArticleInput, loc *time.Location) {
+	now := h.Now()
+	was := ""
+	if old.ID != 0 {
+		was = old.State(now)
+	}
+	is := in.Status
+	if is == models.StatusPublished && in.PublishedAt.After(now) {
+		is = models.StatusScheduled
+	}
+	q := quoted(saved.Title)
 	switch {
-	case now && !was:
-		h.audit(c, "article.publish", detail)
-	case was && !now:
-		h.audit(c, "article.unpublish", detail)
+	case is == models.StatusScheduled && (was != is || !old.PublishedAt.Equal(in.PublishedAt)):
+		h.audit(c, "article.schedule", "scheduled "+q+" for "+when(in.PublishedAt, loc))
+	case is == models.StatusPublished && was != is:
+		h.audit(c, "article.publish", "published "+q)
+	case (was == models.StatusPublished || was == models.StatusScheduled) && is != models.StatusPublished && is != models.StatusScheduled:
+		h.audit(c, "article.unpublish", "unpublished "+q)
+	case is == models.StatusReview && was != is:
+		h.audit(c, "article.submit", "submitted "+q+" for review")
+	case old.ID == 0:
+		h.audit(c, "article.create", "started the draft "+q)
+	default:
+		h.audit(c, "article.edit", "edited "+q)
 	}
 }
 

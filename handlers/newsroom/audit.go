@@ -1,10 +1,12 @@
 package newsroom
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/models"
 )
 
@@ -29,6 +31,8 @@ var auditFilters = []Option{
 	{"comment.", "Comments"},
 	{"section.", "Sections"},
 	{"tag.", "Tags"},
+	{"page.", "Pages"},
+	{"media.", "Pictures"},
 	{"backup.", "Backups"},
 }
 
@@ -61,7 +65,14 @@ func (h *Handler) AuditShow(c echo.Context) error {
 type AdminDashboardPage struct {
 	Layout
 	Counts models.DashboardCounts
-	Recent []models.AuditEntry // admins see the latest log entries
+	Queues models.DashboardLists
+	// Recent is the latest activity in words: everything for admins, the
+	// newsroom's work (articles, pages, comments, sections, tags,
+	// pictures) for editors, nothing for authors.
+	Recent []models.AuditEntry
+	// Waiting are the newest comments waiting for moderation, for those
+	// who moderate.
+	Waiting []models.QueuedComment
 	// The breaking-news banner, for editors: the one up (nil if none) and
 	// the form that raises one; the articles covered live now.
 	Banner      *models.Banner
@@ -70,9 +81,14 @@ type AdminDashboardPage struct {
 	LiveNow     []models.Article
 }
 
+// recentActivity is how many entries and waiting comments the dashboard shows.
+const recentActivity = 8
+
+// editorActivity are the kinds of entry an editor sees on the dashboard.
+var editorActivity = []string{"article.", "page.", "comment.", "section.", "tag.", "media."}
+
 func (AdminDashboardPage) Template() string { return "admin_dashboard" }
 
-// Dashboard is the newsroom's front page.
 func (h *Handler) Dashboard(c echo.Context) error {
 	return h.renderDashboard(c, http.StatusOK, BannerForm{Hours: 2})
 }
@@ -89,28 +105,41 @@ func (h *Handler) renderDashboard(c echo.Context, status int, bf BannerForm) err
 		return err
 	}
 	p := AdminDashboardPage{Layout: l, Counts: counts, BannerForm: bf, BannerHours: bannerHours}
-	if b, err := h.Banners.Current(ctx); err == nil {
-		b.EndsAt = b.EndsAt.In(l.Site.Location())
-		p.Banner = &b
-	} else if !errors.Is(err, models.ErrNotFound) {
+	if err := h.dashboardLive(ctx, &p); err != nil {
 		return err
 	}
-	if p.LiveNow, err = h.Live.LiveNow(ctx, 20); err != nil {
+	if p.Queues, err = h.Articles.DashboardQueues(ctx, l.User.ID); err != nil {
 		return err
 	}
-	if l.User.Role == models.RoleAdmin {
-		recent, _, err := h.Audit.List(ctx, "", 1)
-		if err != nil {
+	loc := l.Site.Location()
+	for _, list := range [][]models.Article{p.Queues.Review, p.Queues.Scheduled, p.Queues.MyDrafts} {
+		kit.InZone(list, loc)
+	}
+	if p.Recent, err = h.recentActivity(ctx, l.User); err != nil {
+		return err
+	}
+	for i := range p.Recent {
+		p.Recent[i].At = p.Recent[i].At.In(loc)
+	}
+	if May(l.User, Comments) {
+		if p.Waiting, _, err = h.Comments.Queue(ctx, models.CommentPending, 1); err != nil {
 			return err
 		}
-		if len(recent) > 8 {
-			recent = recent[:8]
+		p.Waiting = p.Waiting[:min(len(p.Waiting), recentActivity)]
+		for i := range p.Waiting {
+			p.Waiting[i].CreatedAt = p.Waiting[i].CreatedAt.In(loc)
 		}
-		loc := l.Site.Location()
-		for i := range recent {
-			recent[i].At = recent[i].At.In(loc)
-		}
-		p.Recent = recent
 	}
 	return h.render(c, status, p)
+}
+
+// recentActivity is the dashboard's activity list for u.
+func (h *Handler) recentActivity(ctx context.Context, u models.User) ([]models.AuditEntry, error) {
+	switch {
+	case May(u, AuditLog):
+		return h.Audit.Recent(ctx, nil, recentActivity)
+	case May(u, OthersWork):
+		return h.Audit.Recent(ctx, editorActivity, recentActivity)
+	}
+	return nil, nil
 }

@@ -70,7 +70,7 @@ func (h *Handler) LoginSubmit(c echo.Context) error {
 	}
 	h.auth.limiter.succeed(f.Email, ip)
 	h.startSession(c, u)
-	h.auditAs(c, u, "sign-in", "")
+	h.auditAs(c, u, "sign-in", "signed in")
 	return c.Redirect(http.StatusSeeOther, localNext(f.Next))
 }
 
@@ -94,7 +94,7 @@ func plural(n int) string {
 }
 
 func (h *Handler) Logout(c echo.Context) error {
-	h.audit(c, "sign-out", "")
+	h.audit(c, "sign-out", "signed out")
 	h.endSession(c, "You have signed out.")
 	return c.Redirect(http.StatusSeeOther, "/admin/login")
 }

@@ -69,7 +69,7 @@ func (h *Handler) SetupSubmit(c echo.Context) error {
 		return err
 	}
 	h.startSession(c, u)
-	h.auditAs(c, u, "setup", "created the first admin account "+u.Email)
+	h.auditAs(c, u, "setup", "set up the site and its first admin account, "+u.Email)
 	h.addFlash(c, "Welcome, "+u.Name+". Your admin account is ready.")
 	return c.Redirect(http.StatusSeeOther, "/admin")
 }

@@ -52,7 +52,7 @@ func (h *Handler) BackupDownload(c echo.Context) error {
 		return fmt.Errorf("handlers: backup: %w", err)
 	}
 	name := "news-" + h.Now().UTC().Format("2006-01-02-150405") + ".db"
-	h.audit(c, "backup.download", fmt.Sprintf("%s, %d bytes", name, info.Size()))
+	h.audit(c, "backup.download", fmt.Sprintf("downloaded a backup, %s (%d bytes)", name, info.Size()))
 	hd := c.Response().Header()
 	hd.Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	hd.Set("Content-Length", fmt.Sprint(info.Size()))

@@ -146,8 +146,10 @@ func (h *Handler) setCommentStatus(c echo.Context, ids []int64, status string) e
 	if err != nil {
 		return err
 	}
-	if status == models.CommentTrash && n > 0 {
-		h.audit(c, "comment.trash", fmt.Sprintf("%d comments moved to the trash: ids %v", n, ids))
+	if n > 0 {
+		did := map[string]string{models.CommentApproved: "approved", models.CommentSpam: "marked as spam",
+			models.CommentTrash: "moved to the trash", models.CommentPending: "sent back to the queue"}[status]
+		h.audit(c, "comment."+status, did+" "+count(n, "comment", "comments")+" "+idList(ids))
 	}
 	verb := map[string]string{models.CommentApproved: "Approved", models.CommentSpam: "Marked as spam:",
 		models.CommentTrash: "Moved to the trash:", models.CommentPending: "Sent back to the queue:"}[status]
@@ -211,6 +213,7 @@ func (h *Handler) CommentUpdate(c echo.Context) error {
 	if err := h.Comments.EditText(ctx, id, f.Text); err != nil {
 		return kit.NotFoundIf(err)
 	}
+	h.audit(c, "comment.edit", "edited the comment by "+q.Name+" on "+quoted(q.ArticleTitle))
 	h.addFlash(c, "Saved the comment by "+q.Name+".")
 	return c.Redirect(http.StatusSeeOther, "/admin/comments?status="+q.Status)
 }
@@ -239,7 +242,7 @@ func (h *Handler) CommentTrashEmpty(c echo.Context) error {
 		return err
 	}
 	if n > 0 {
-		h.audit(c, "comment.delete", fmt.Sprintf("emptied the comment trash: %d comments", n))
+		h.audit(c, "comment.delete", "emptied the comment trash: "+count(n, "comment", "comments")+" deleted for good")
 	}
 	h.addFlash(c, "Deleted "+views.Plural(n, "comment", "comments")+" for good.")
 	return c.Redirect(http.StatusSeeOther, "/admin/comments?status=trash")

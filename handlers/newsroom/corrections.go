@@ -40,7 +40,7 @@ func (h *Handler) CorrectionCreate(c echo.Context) error {
 	if len(f.FieldErrors) == 0 {
 		err = h.Articles.AddCorrection(c.Request().Context(), a.ID, f.Note, editor(c, "correction"))
 		if err == nil {
-			h.audit(c, "article.correction", fmt.Sprintf("article %d %q: %s", a.ID, a.Title, f.Note))
+			h.audit(c, "article.correction", "added a correction to "+quoted(a.Title)+": "+f.Note)
 			h.addFlash(c, "Added the correction. It is shown at the end of the article.")
 			return c.Redirect(http.StatusSeeOther, articlePath(a.ID)+"#corrections")
 		}

@@ -28,8 +28,13 @@ type Deps struct {
 	Setup      *models.SetupStore
 	Media      *models.MediaStore
 	Renditions *models.Renditions
-	Views      *views.Renderer
-	Logger     *slog.Logger
+	// Pages are the site's pages that are not news (About, Contact ...).
+	Pages *models.PageStore
+	// Preview shows an article as the reader's article page would, for
+	// the editor's Preview button.
+	Preview func(echo.Context, kit.Preview) error
+	Views   *views.Renderer
+	Logger  *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
 	// SessionKeys sign (and, in pairs, encrypt) session cookies: from
@@ -55,6 +60,9 @@ type Deps struct {
 type Handler struct {
 	Deps
 	auth authState
+	// Reserved are the first path segments the route table uses, which no
+	// page slug may take; set once by the server after the routes.
+	Reserved []string
 	// SameOrigin refuses cross-site state changes to the newsroom.
 	SameOrigin echo.MiddlewareFunc
 }

@@ -45,6 +45,7 @@ type MenuItem struct {
 // adminMenu is the navigation in order; Menu keeps what the user may use.
 var adminMenu = []MenuItem{
 	{Key: "articles", Label: "Articles", URL: "/admin/articles"},
+	{Key: "pages", Label: "Pages", URL: "/admin/pages"},
 	{Key: "comments", Label: "Comments", URL: "/admin/comments"},
 	{Key: "sections", Label: "Sections", URL: "/admin/sections"},
 	{Key: "tags", Label: "Tags", URL: "/admin/tags"},

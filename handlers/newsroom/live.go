@@ -97,7 +97,7 @@ func (h *Handler) LiveStart(c echo.Context) error {
 		return err
 	}
 	h.Entries.Forget(a.ID)
-	h.audit(c, "article.live.start", a.Title)
+	h.audit(c, "article.live.start", "started live coverage of "+quoted(a.Title))
 	h.addFlash(c, "Live coverage started. Entries you post appear on the article at once.")
 	return c.Redirect(http.StatusSeeOther, liveAdminPath(a.ID))
 }
@@ -113,7 +113,7 @@ func (h *Handler) LiveEnd(c echo.Context) error {
 	}
 	h.Entries.Forget(a.ID)
 	h.LiveHub.CloseTopic(a.ID)
-	h.audit(c, "article.live.end", a.Title)
+	h.audit(c, "article.live.end", "ended live coverage of "+quoted(a.Title))
 	h.addFlash(c, "Live coverage ended. The entries stay on the article.")
 	return c.Redirect(http.StatusSeeOther, liveAdminPath(a.ID))
 }

@@ -1,8 +1,10 @@
 package newsroom
 
 import (
+	"context"
 	"errors"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -103,6 +105,7 @@ func (h *Handler) LiveEntryUpdate(c echo.Context) error {
 		return kit.NotFoundIf(err)
 	}
 	h.Entries.Publish(ctx, live.EventEdit, saved)
+	h.audit(c, "live.entry.edit", "edited an update of "+quoted(a.Title))
 	h.addFlash(c, "Entry updated; the earlier text is kept.")
 	return c.Redirect(http.StatusSeeOther, liveAdminPath(a.ID)+"#"+saved.Anchor())
 }
@@ -117,7 +120,7 @@ func (h *Handler) LiveEntryRemove(c echo.Context) error {
 		return kit.NotFoundIf(err)
 	}
 	h.Entries.Publish(c.Request().Context(), live.EventRemove, e)
-	h.audit(c, "live.entry.remove", a.Title)
+	h.audit(c, "live.entry.remove", "removed an update from "+quoted(a.Title))
 	h.addFlash(c, "Entry removed from the article; it is kept in its revisions.")
 	return c.Redirect(http.StatusSeeOther, liveAdminPath(a.ID))
 }
@@ -166,7 +169,11 @@ func (h *Handler) BannerRaise(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	h.audit(c, "banner.raise", f.Text)
+	loc := time.UTC
+	if st, err := h.Settings.Get(c.Request().Context()); err == nil {
+		loc = st.Location()
+	}
+	h.audit(c, "banner.raise", "raised the banner "+quoted(strings.TrimSpace(b.Text))+" until "+when(b.EndsAt, loc))
 	h.addFlash(c, "The banner is up on every page.")
 	return c.Redirect(http.StatusSeeOther, "/admin")
 }
@@ -178,8 +185,22 @@ func (h *Handler) BannerLower(c echo.Context) error {
 		return err
 	}
 	if err == nil {
-		h.audit(c, "banner.lower", "")
+		h.audit(c, "banner.lower", "lowered the banner")
 	}
 	h.addFlash(c, "The banner is down.")
 	return c.Redirect(http.StatusSeeOther, "/admin")
+}
+
+// dashboardLive fills in the dashboard's banner and live articles.
+func (h *Handler) dashboardLive(ctx context.Context, p *AdminDashboardPage) error {
+	b, err := h.Banners.Current(ctx)
+	switch {
+	case err == nil:
+		b.EndsAt = b.EndsAt.In(p.Site.Location())
+		p.Banner = &b
+	case !errors.Is(err, models.ErrNotFound):
+		return err
+	}
+	p.LiveNow, err = h.Live.LiveNow(ctx, 20)
+	return err
 }

@@ -120,7 +120,7 @@ func (h *Handler) MediaUpload(c echo.Context) error {
 		results = append(results, r)
 	}
 	if stored > 0 {
-		h.audit(c, "media.upload", strconv.Itoa(stored)+" image(s)")
+		h.audit(c, "media.upload", "uploaded "+count(stored, "picture", "pictures")+" to the library")
 	}
 	p, err := h.mediaLibraryPage(c, "/admin/media", "")
 	if err != nil {

@@ -69,7 +69,7 @@ func (h *Handler) MediaUpdate(c echo.Context) error {
 	if _, err := h.Media.UpdateMeta(c.Request().Context(), m.ID, models.MediaMeta{Alt: form.Alt, Caption: form.Caption, Credit: form.Credit}); err != nil {
 		return kit.NotFoundIf(err)
 	}
-	h.audit(c, "media.update", strconv.FormatInt(m.ID, 10))
+	h.audit(c, "media.update", "changed the details of the picture "+quoted(m.Alt))
 	h.addFlash(c, "Image details saved.")
 	return c.Redirect(http.StatusSeeOther, "/admin/media/"+strconv.FormatInt(m.ID, 10))
 }
@@ -96,34 +96,9 @@ func (h *Handler) MediaDelete(c echo.Context) error {
 	if err != nil {
 		return kit.NotFoundIf(err)
 	}
-	h.audit(c, "media.delete", strconv.FormatInt(m.ID, 10)+" "+m.Filename)
+	h.audit(c, "media.delete", "deleted the picture "+quoted(m.Filename))
 	h.addFlash(c, "Image deleted.")
 	return c.Redirect(http.StatusSeeOther, "/admin/media")
-}
-
-// MediaPick lets an editor choose an article's lead image, or copy
-// the Markdown that puts an image in its body.
-func (h *Handler) MediaPick(c echo.Context) error {
-	articleID, err := strconv.ParseInt(c.QueryParam("article"), 10, 64)
-	if err != nil || articleID <= 0 {
-		return echo.NewHTTPError(http.StatusBadRequest, "Open the image picker from an article.")
-	}
-	if err := h.mayChangeArticleID(c, articleID); err != nil {
-		return err
-	}
-	lib, err := h.mediaLibraryPage(c, "/admin/media/pick", strconv.FormatInt(articleID, 10))
-	if err != nil {
-		return err
-	}
-	lib.Title = "Choose an image"
-	p := AdminMediaPickPage{AdminMediaPage: lib, ArticleID: articleID, Back: localAdminPath(c.QueryParam("back"))}
-	if p.Back == "" {
-		p.Back = "/admin/media/pick?article=" + strconv.FormatInt(articleID, 10)
-	}
-	if p.Current, err = kit.LeadOf(c.Request().Context(), h.Media, articleID); err != nil {
-		return err
-	}
-	return h.render(c, http.StatusOK, p)
 }
 
 // MediaSetLead makes an image (or none, media 0) an article's lead.
@@ -133,10 +108,15 @@ func (h *Handler) MediaSetLead(c echo.Context) error {
 	if err1 != nil || err2 != nil || articleID <= 0 || mediaID < 0 {
 		return echo.NewHTTPError(http.StatusBadRequest, "Choose an article and an image.")
 	}
-	if err := h.mayChangeArticleID(c, articleID); err != nil {
+	ctx := c.Request().Context()
+	a, err := h.Articles.ByID(ctx, articleID)
+	if err != nil {
+		return kit.NotFoundIf(err)
+	}
+	if err := mayChangeArticle(c, a); err != nil {
 		return err
 	}
-	err := h.Media.SetLead(c.Request().Context(), articleID, mediaID)
+	err = h.Media.SetLead(ctx, articleID, mediaID)
 	if errors.Is(err, models.ErrAltRequired) {
 		return echo.NewHTTPError(http.StatusUnprocessableEntity,
 			"That image has no alt text yet. Describe it for readers who cannot see it, then choose it again.")
@@ -144,7 +124,11 @@ func (h *Handler) MediaSetLead(c echo.Context) error {
 	if err != nil {
 		return kit.NotFoundIf(err)
 	}
-	h.audit(c, "article.lead_image", strconv.FormatInt(articleID, 10)+" "+strconv.FormatInt(mediaID, 10))
+	if mediaID == 0 {
+		h.audit(c, "article.lead_image", "removed the lead picture of "+quoted(a.Title))
+	} else if m, err := h.Media.Get(ctx, mediaID); err == nil {
+		h.audit(c, "article.lead_image", "made "+quoted(m.Alt)+" the lead picture of "+quoted(a.Title))
+	}
 	h.addFlash(c, "Lead image saved.")
 	back := localAdminPath(c.FormValue("back"))
 	if back == "" {

@@ -60,9 +60,14 @@ func (AdminMediaEditPage) Template() string { return "admin_media_edit" }
 // AdminMediaPickPage chooses an image for an article.
 type AdminMediaPickPage struct {
 	AdminMediaPage
-	ArticleID int64
-	Back      string
-	Current   *models.Media // the article's lead image now, if any
+	ArticleID    int64
+	ArticleTitle string
+	Back         string        // the editor of the article
+	Current      *models.Media // the article's lead image now, if any
+	// Upload is the picker's upload form as filled in, UploadError why
+	// the picture was not stored.
+	Upload      PictureForm
+	UploadError string
 }
 
 func (AdminMediaPickPage) Template() string { return "admin_media_pick" }

@@ -35,9 +35,17 @@ func mayChange(u models.User, s stake) bool {
 	return true
 }
 
-// authorsOf is who writes a: the people who may change it as their own.
-// One author today; co-authors join here.
-func authorsOf(a models.Article) []int64 { return []int64{a.Author.ID} }
+// authorsOf is who writes a: its author and every co-author, each of
+// whom may change it as their own.
+func authorsOf(a models.Article) []int64 {
+	out := []int64{a.Author.ID}
+	for _, u := range a.Authors {
+		if !slices.Contains(out, u.ID) {
+			out = append(out, u.ID)
+		}
+	}
+	return out
+}
 
 // articleStake: an article is its authors'.
 func articleStake(a models.Article) stake { return stake{owners: authorsOf(a)} }

@@ -10,6 +10,7 @@ func Pages() []kit.Page {
 		AdminArticlesPage{}, AdminArticleEditPage{}, AdminConfirmPage{}, AdminRevisionsPage{}, AdminRevisionComparePage{},
 		AdminCommentsPage{}, AdminCommentEditPage{}, AdminSectionsPage{}, AdminSectionDeletePage{},
 		AdminTagsPage{}, AdminTagEditPage{}, AdminMediaPage{}, AdminMediaEditPage{}, AdminMediaPickPage{},
+		AdminSitePagesPage{}, AdminSitePageEditPage{},
 		AdminLivePage{}, AdminLiveEntryPage{},
 	}
 }

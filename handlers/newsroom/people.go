@@ -60,7 +60,7 @@ func (h *Handler) PersonCreate(c echo.Context) error {
 		case err != nil:
 			return err
 		default:
-			h.audit(c, "user.add", u.Name+" <"+u.Email+"> as "+u.Role)
+			h.audit(c, "user.add", "added "+u.Name+" <"+u.Email+"> as "+article(u.Role))
 			h.addFlash(c, u.Name+" can now sign in as "+u.Role+". Give them their password in person or by phone, not by email.")
 			return c.Redirect(http.StatusSeeOther, "/admin/people")
 		}
@@ -103,7 +103,7 @@ func (h *Handler) PersonRole(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	h.audit(c, "user.role", u.Name+" <"+u.Email+">: "+u.Role+" → "+role)
+	h.audit(c, "user.role", "made "+u.Name+" <"+u.Email+"> "+article(role)+" (was "+article(u.Role)+")")
 	h.addFlash(c, u.Name+" is now "+role+".")
 	return c.Redirect(http.StatusSeeOther, "/admin/people")
 }
@@ -129,10 +129,10 @@ func (h *Handler) setDisabled(c echo.Context, disabled bool) error {
 		return err
 	}
 	if disabled {
-		h.audit(c, "user.disable", u.Name+" <"+u.Email+">")
+		h.audit(c, "user.disable", "turned off the account of "+u.Name+" <"+u.Email+"> and ended their sessions")
 		h.addFlash(c, u.Name+" is disabled and signed out everywhere.")
 	} else {
-		h.audit(c, "user.enable", u.Name+" <"+u.Email+">")
+		h.audit(c, "user.enable", "turned the account of "+u.Name+" <"+u.Email+"> back on")
 		h.addFlash(c, u.Name+" can sign in again.")
 	}
 	return c.Redirect(http.StatusSeeOther, "/admin/people")

@@ -44,7 +44,7 @@ func (h *Handler) ProfileUpdate(c echo.Context) error {
 		if err := h.Users.SetName(c.Request().Context(), u.ID, f.Name); err != nil {
 			return err
 		}
-		h.audit(c, "user.rename", u.Name+" → "+f.Name)
+		h.audit(c, "user.rename", "changed their name from "+u.Name+" to "+f.Name)
 	}
 	h.addFlash(c, "Your name is saved.")
 	return c.Redirect(http.StatusSeeOther, "/admin/profile")
@@ -72,7 +72,7 @@ func (h *Handler) PasswordUpdate(c echo.Context) error {
 	if err := h.Users.SetPassword(c.Request().Context(), u.ID, f.New); err != nil {
 		return err
 	}
-	h.audit(c, "user.password", u.Name+" changed their password")
+	h.audit(c, "user.password", "changed their password")
 	h.addFlash(c, "Your password is changed.")
 	return c.Redirect(http.StatusSeeOther, "/admin/profile")
 }

@@ -54,9 +54,21 @@ func revisionFields(r models.Revision, loc *time.Location) [][2]string {
 		published = r.PublishedAt.In(loc).Format("January 2, 2006 at 3:04 PM")
 	}
 	return [][2]string{{"Title", r.Title}, {"Slug", r.Slug}, {"Summary", r.Summary}, {"Section", r.CategoryName},
-		{"Tags", r.Tags}, {"Author", r.AuthorName}, {"Source", r.Source}, {"Status", r.Status},
-		{"Publish time", published}, {"Featured", strconv.FormatBool(r.Featured)},
-		{"Comments open", strconv.FormatBool(r.CommentsOpen)}}
+		{"Tags", r.Tags}, {"Authors", r.Bylines()}, {"Source", r.Source}, {"Status", statusWords[r.Status]},
+		{"Publish time", published}, {"Front page", yesNo(r.Featured, "Featured", "Not featured")},
+		{"Comments", yesNo(r.CommentsOpen, "Open", "Closed")}}
+}
+
+// statusWords say an article's stored status in words.
+var statusWords = map[string]string{models.StatusDraft: "Draft", models.StatusReview: "Waiting for review",
+	models.StatusPublished: "Published", models.StatusScheduled: "Scheduled", "trash": "In the trash"}
+
+// yesNo says a flag in words.
+func yesNo(v bool, yes, no string) string {
+	if v {
+		return yes
+	}
+	return no
 }
 
 // RevisionList lists an article's revisions, newest first.
@@ -145,10 +157,16 @@ func (h *Handler) RevisionRestore(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	err = h.Articles.RestoreRevision(c.Request().Context(), a.ID, rev, editor(c, "restored revision "+strconv.FormatInt(rev, 10)))
+	ctx := c.Request().Context()
+	r, err := h.Articles.Revision(ctx, a.ID, rev)
 	if err != nil {
 		return kit.NotFoundIf(err)
 	}
-	h.addFlash(c, "Restored revision "+strconv.FormatInt(rev, 10)+". The text it replaced is kept as a revision too.")
+	n := strconv.Itoa(r.Number)
+	if err := h.Articles.RestoreRevision(ctx, a.ID, rev, editor(c, "restored revision "+n)); err != nil {
+		return kit.NotFoundIf(err)
+	}
+	h.audit(c, "article.restore", "restored revision "+n+" of "+quoted(a.Title))
+	h.addFlash(c, "Restored revision "+n+". The text it replaced is kept as a revision too.")
 	return c.Redirect(http.StatusSeeOther, articlePath(a.ID))
 }

@@ -2,7 +2,6 @@ package newsroom
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -105,6 +104,7 @@ func (h *Handler) SectionCreate(c echo.Context) error {
 		in.Position = len(p.Sections) + 1
 		_, err = h.Categories.Create(c.Request().Context(), in)
 		if err == nil {
+			h.audit(c, "section.create", "added the section "+quoted(in.Name))
 			h.addFlash(c, "Added the section “"+in.Name+"”.")
 			return c.Redirect(http.StatusSeeOther, "/admin/sections")
 		}
@@ -131,6 +131,7 @@ func (h *Handler) SectionUpdate(c echo.Context) error {
 	if len(f.FieldErrors) == 0 {
 		err = h.Categories.Update(c.Request().Context(), id, in)
 		if err == nil {
+			h.audit(c, "section.update", "saved the section "+quoted(in.Name)+" at /category/"+in.Slug)
 			h.addFlash(c, "Saved the section “"+in.Name+"”.")
 			return c.Redirect(http.StatusSeeOther, "/admin/sections")
 		}
@@ -159,6 +160,9 @@ func (h *Handler) SectionMove(c echo.Context) error {
 	}
 	if err := h.Categories.Move(c.Request().Context(), id, by); err != nil {
 		return kit.NotFoundIf(err)
+	}
+	if sec, err := h.Categories.ByID(c.Request().Context(), id); err == nil {
+		h.audit(c, "section.move", "moved the section "+quoted(sec.Name)+" "+map[bool]string{true: "up", false: "down"}[by < 0]+" the navigation")
 	}
 	return c.Redirect(http.StatusSeeOther, "/admin/sections")
 }
@@ -227,7 +231,7 @@ func (h *Handler) SectionDelete(c echo.Context) error {
 	if err != nil {
 		return kit.NotFoundIf(err)
 	}
-	h.audit(c, "section.delete", fmt.Sprintf("section %q deleted, %d articles moved to %q", p.Section.Name, n, target.Name))
+	h.audit(c, "section.delete", "deleted the section "+quoted(p.Section.Name)+" and moved its "+count(n, "article", "articles")+" to "+quoted(target.Name))
 	h.addFlash(c, "Deleted the section “"+p.Section.Name+"” and moved "+views.Plural(n, "article", "articles")+" to “"+target.Name+"”.")
 	return c.Redirect(http.StatusSeeOther, "/admin/sections")
 }

@@ -117,7 +117,7 @@ func (h *Handler) SettingsUpdate(c echo.Context) error {
 	if len(changed) == 0 {
 		h.addFlash(c, "Nothing changed.")
 	} else {
-		h.audit(c, "setting.change", strings.Join(changed, "; "))
+		h.audit(c, "setting.change", "changed the settings: "+strings.Join(changed, "; "))
 		h.addFlash(c, "Settings saved.")
 	}
 	return c.Redirect(http.StatusSeeOther, "/admin/settings")

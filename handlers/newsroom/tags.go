@@ -121,6 +121,7 @@ func (h *Handler) TagUpdate(c echo.Context) error {
 	if len(f.FieldErrors) == 0 {
 		err = h.Tags.Rename(c.Request().Context(), p.Tag.ID, f.Name, models.Slugify(slug))
 		if err == nil {
+			h.audit(c, "tag.rename", "renamed the tag "+quoted(p.Tag.Name)+" to "+quoted(f.Name))
 			h.addFlash(c, "Renamed the tag to “"+f.Name+"”.")
 			return c.Redirect(http.StatusSeeOther, "/admin/tags")
 		}
@@ -153,7 +154,7 @@ func (h *Handler) TagMerge(c echo.Context) error {
 	if err := h.Tags.Merge(c.Request().Context(), p.Tag.ID, target.ID); err != nil {
 		return kit.NotFoundIf(err)
 	}
-	h.audit(c, "tag.merge", fmt.Sprintf("%q into %q", p.Tag.Name, target.Name))
+	h.audit(c, "tag.merge", "merged the tag "+quoted(p.Tag.Name)+" into "+quoted(target.Name))
 	h.addFlash(c, "Merged “"+p.Tag.Name+"” into “"+target.Name+"”.")
 	return c.Redirect(http.StatusSeeOther, "/admin/tags")
 }
@@ -179,7 +180,7 @@ func (h *Handler) TagDelete(c echo.Context) error {
 	if err := h.Tags.Delete(c.Request().Context(), p.Tag.ID); err != nil {
 		return kit.NotFoundIf(err)
 	}
-	h.audit(c, "tag.delete", fmt.Sprintf("tag %q", p.Tag.Name))
+	h.audit(c, "tag.delete", "deleted the tag "+quoted(p.Tag.Name))
 	h.addFlash(c, "Deleted the tag “"+p.Tag.Name+"”.")
 	return c.Redirect(http.StatusSeeOther, "/admin/tags")
 }

@@ -1,7 +1,6 @@
 package newsroom
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
@@ -40,7 +39,7 @@ func (h *Handler) ArticleTrash(c echo.Context) error {
 		return err
 	}
 	if n > 0 {
-		h.audit(c, "article.trash", fmt.Sprintf("article %d %q moved to the trash", a.ID, a.Title))
+		h.audit(c, "article.trash", "moved "+quoted(a.Title)+" to the trash")
 	}
 	h.addFlash(c, "Moved “"+a.Title+"” to the trash.")
 	return c.Redirect(http.StatusSeeOther, "/admin/articles")
@@ -55,6 +54,7 @@ func (h *Handler) ArticleUntrash(c echo.Context) error {
 	if _, err := h.Articles.Untrash(c.Request().Context(), a.ID, editor(c, "restored from the trash")); err != nil {
 		return err
 	}
+	h.audit(c, "article.untrash", "restored "+quoted(a.Title)+" from the trash")
 	h.addFlash(c, "Restored “"+a.Title+"” from the trash as a draft.")
 	return c.Redirect(http.StatusSeeOther, articlePath(a.ID))
 }
@@ -86,7 +86,7 @@ func (h *Handler) ArticleDelete(c echo.Context) error {
 	if n == 0 {
 		return echo.NewHTTPError(http.StatusConflict, "Only an article in the trash can be deleted for good.")
 	}
-	h.audit(c, "article.delete", fmt.Sprintf("article %d %q deleted for good", a.ID, a.Title))
+	h.audit(c, "article.delete", "deleted "+quoted(a.Title)+" for good")
 	h.addFlash(c, "Deleted “"+a.Title+"” for good.")
 	return c.Redirect(http.StatusSeeOther, "/admin/articles?status=trash")
 }
@@ -113,7 +113,7 @@ func (h *Handler) TrashEmpty(c echo.Context) error {
 		return err
 	}
 	if n > 0 {
-		h.audit(c, "article.delete", fmt.Sprintf("emptied the trash: %d articles", n))
+		h.audit(c, "article.delete", "emptied the trash: "+count(n, "article", "articles")+" deleted for good")
 	}
 	h.addFlash(c, "Emptied the trash: deleted "+views.Plural(n, "article", "articles")+".")
 	return c.Redirect(http.StatusSeeOther, "/admin/articles?status=trash")

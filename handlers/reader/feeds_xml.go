@@ -3,6 +3,8 @@ package reader
 import (
 	"encoding/xml"
 	"time"
+
+	"github.com/newsroom/news/models"
 )
 
 // RSS 2.0 (https://www.rssboard.org/rss-specification) with the content,
@@ -72,7 +74,7 @@ func (h *Handler) rss(f feed) rssDoc {
 		ch.Items = append(ch.Items, rssItem{
 			Title: a.Title, Link: h.BaseURL + a.URL(),
 			GUID:        rssGUID{IsPermaLink: "false", Value: h.tagURI(a)},
-			Description: a.Summary, Content: cdata{h.absoluteLinks(string(a.BodyHTML))}, Creator: a.Author.Name,
+			Description: a.Summary, Content: cdata{h.absoluteLinks(string(a.BodyHTML))}, Creator: a.BylineNames(),
 			Categories: cats, PubDate: a.PublishedAt.UTC().Format(time.RFC1123Z),
 			Modified: isoTime(later(a.PublishedAt, a.UpdatedAt)),
 		})
@@ -113,7 +115,7 @@ type atomEntry struct {
 	Links      []atomLink     `xml:"link"`
 	Published  string         `xml:"published"`
 	Updated    string         `xml:"updated"`
-	Author     atomPerson     `xml:"author"`
+	Authors    []atomPerson   `xml:"author"`
 	Categories []atomCategory `xml:"category"`
 	Summary    atomText       `xml:"summary"`
 	Content    atomText       `xml:"content"`
@@ -148,11 +150,20 @@ func (h *Handler) atom(f feed) atomDoc {
 			ID: h.tagURI(a), Title: a.Title,
 			Links:     []atomLink{{Href: h.BaseURL + a.URL(), Rel: "alternate", Type: "text/html"}},
 			Published: isoTime(a.PublishedAt), Updated: isoTime(later(a.PublishedAt, a.UpdatedAt)),
-			Author:     atomPerson{Name: a.Author.Name, URI: h.BaseURL + a.Author.URL()},
+			Authors:    h.atomAuthors(a),
 			Categories: cats,
 			Summary:    atomText{Type: "text", Value: a.Summary},
 			Content:    atomText{Type: "html", Value: h.absoluteLinks(string(a.BodyHTML))},
 		})
 	}
 	return doc
+}
+
+// atomAuthors is one Atom author element per byline.
+func (h *Handler) atomAuthors(a models.Article) []atomPerson {
+	var out []atomPerson
+	for _, u := range a.Bylines() {
+		out = append(out, atomPerson{Name: u.Name, URI: h.BaseURL + u.URL()})
+	}
+	return out
 }

@@ -121,7 +121,7 @@ func (h *Handler) articleMeta(l Layout, a models.Article, tags []models.Tag) Pag
 		Context: schemaOrg, Type: "NewsArticle",
 		Headline: a.Title, Description: a.Summary, Image: []string{m.Image.URL},
 		DatePublished: isoTime(a.PublishedAt), DateModified: isoTime(modified),
-		Author: []LDPerson{{Type: "Person", Name: a.Author.Name, URL: l.AbsURL(a.Author.URL())}},
+		Author: ldAuthors(l, a),
 		Publisher: LDOrganization{Type: "NewsMediaOrganization", Name: l.Site.SiteName, URL: l.AbsURL("/"),
 			Logo: LDImage{Type: "ImageObject", URL: h.assetURL(logoImage), Width: logoWidth, Height: logoHeight}},
 		MainEntityOfPage: LDWebPage{Type: "WebPage", ID: l.AbsURL(a.URL())},
@@ -156,3 +156,12 @@ var entityReplacer = strings.NewReplacer("&amp;", "&", "&#34;", `"`, "&#39;", "'
 
 // htmlUnescape decodes the few entities the sanitizer writes in attributes.
 func htmlUnescape(s string) string { return entityReplacer.Replace(s) }
+
+// ldAuthors names every byline of a, in order.
+func ldAuthors(l Layout, a models.Article) []LDPerson {
+	var out []LDPerson
+	for _, u := range a.Bylines() {
+		out = append(out, LDPerson{Type: "Person", Name: u.Name, URL: l.AbsURL(u.URL())})
+	}
+	return out
+}

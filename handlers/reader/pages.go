@@ -17,6 +17,7 @@ type Layout struct {
 	Site           models.Settings
 	Sections       []models.Category
 	Latest         []models.Article
+	FooterPages    []models.SitePage // published pages, in the order editors chose
 	CurrentSection string
 	Today          string // "Sunday, June 23, 2024" in the site's time zone
 	TodayISO       string
@@ -48,6 +49,10 @@ func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
 	if err != nil {
 		return Layout{}, err
 	}
+	pages, err := h.Pages.List(ctx, true)
+	if err != nil {
+		return Layout{}, err
+	}
 	loc := st.Location()
 	now := h.Now().In(loc)
 	banner, err := h.banner(ctx)
@@ -55,17 +60,18 @@ func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
 		return Layout{}, err
 	}
 	return Layout{
-		Banner:   banner,
-		Title:    title,
-		Site:     st,
-		Sections: secs,
-		Latest:   kit.InZone(latest, loc),
-		Today:    now.Format("Monday, January 2, 2006"),
-		TodayISO: now.Format("2006-01-02"),
-		Year:     now.Year(),
-		loc:      loc,
-		Meta:     h.defaultMeta(),
-		base:     h.BaseURL,
+		Banner:      banner,
+		FooterPages: pages,
+		Title:       title,
+		Site:        st,
+		Sections:    secs,
+		Latest:      kit.InZone(latest, loc),
+		Today:       now.Format("Monday, January 2, 2006"),
+		TodayISO:    now.Format("2006-01-02"),
+		Year:        now.Year(),
+		loc:         loc,
+		Meta:        h.defaultMeta(),
+		base:        h.BaseURL,
 	}, nil
 }
 
@@ -151,5 +157,6 @@ func (ErrorPage) Template() string { return "error" }
 
 // Pages are the reader site's page types; a new page is added here.
 func Pages() []kit.Page {
-	return []kit.Page{HomePage{}, ArticlePage{}, ListPage{}, ErrorPage{}, SearchPage{}, CorrectionsPage{}}
+	return []kit.Page{HomePage{}, ArticlePage{}, ListPage{}, ErrorPage{}, SearchPage{}, CorrectionsPage{},
+		SitePageView{}, ArticlePreviewPage{}}
 }

@@ -24,6 +24,8 @@ type Deps struct {
 	Renditions *models.Renditions
 	// OldAddresses are the addresses of an imported site, which redirect.
 	OldAddresses *models.OldAddressStore
+	// Pages are the site's pages that are not news (About, Contact ...).
+	Pages *models.PageStore
 	// Live is live coverage; Banners the breaking-news banner.
 	Live    *models.LiveStore
 	Banners *models.BannerStore

@@ -47,8 +47,9 @@ func (h *Handler) SitemapIndex(c echo.Context) error {
 	return writeXML(c, "application/xml; charset=utf-8", doc)
 }
 
-// sectionEntries lists the front page and every section, each last
-// changed when its newest article did; the front page comes first.
+// sectionEntries lists the front page, every section and every author
+// with a live article (co-authors included), each last changed when its
+// newest article did; the front page comes first.
 func (h *Handler) sectionEntries(c echo.Context) ([]sitemapRef, error) {
 	ctx := c.Request().Context()
 	secs, err := h.Categories.All(ctx)
@@ -66,6 +67,13 @@ func (h *Handler) sectionEntries(c echo.Context) ([]sitemapRef, error) {
 	out := []sitemapRef{{Loc: h.BaseURL + "/", LastMod: lastmod(newest)}}
 	for _, s := range secs {
 		out = append(out, sitemapRef{Loc: h.BaseURL + s.URL(), LastMod: lastmod(changed[s.ID])})
+	}
+	authors, err := h.Articles.AuthorsLastMod(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range authors {
+		out = append(out, sitemapRef{Loc: h.BaseURL + a.URL(), LastMod: lastmod(a.LastMod)})
 	}
 	return out, nil
 }
