@@ -35,26 +35,9 @@ type AdminLivePage struct {
 
 func (AdminLivePage) Template() string { return "admin_live" }
 
-// liveArticle loads the article :id that the user may post to (coverage
-// may be prepared before the article is published).
-func (h *Handler) liveArticle(c echo.Context) (models.Article, error) {
-	id, err := kit.IDParam(c, "id")
-	if err != nil {
-		return models.Article{}, err
-	}
-	a, err := h.Articles.ByID(c.Request().Context(), id)
-	if err != nil {
-		return a, kit.NotFoundIf(err)
-	}
-	if !mayChange(currentUser(c), articleStake(a)) {
-		return a, forbidden("Authors can post only to live articles they write or co-write.")
-	}
-	return a, nil
-}
-
 // LiveShow is the composer of a live article.
 func (h *Handler) LiveShow(c echo.Context) error {
-	a, err := h.liveArticle(c)
+	a, err := h.articleToEdit(c)
 	if err != nil {
 		return err
 	}
@@ -83,7 +66,7 @@ func (h *Handler) renderLive(c echo.Context, status int, a models.Article, f Ent
 
 // LiveStart switches an article to live coverage.
 func (h *Handler) LiveStart(c echo.Context) error {
-	a, err := h.liveArticle(c)
+	a, err := h.articleToEdit(c)
 	if err != nil {
 		return err
 	}
@@ -104,7 +87,7 @@ func (h *Handler) LiveStart(c echo.Context) error {
 
 // LiveEnd ends an article's live coverage.
 func (h *Handler) LiveEnd(c echo.Context) error {
-	a, err := h.liveArticle(c)
+	a, err := h.articleToEdit(c)
 	if err != nil {
 		return err
 	}
@@ -138,16 +121,15 @@ func entryError(err error) (field, msg string) {
 
 // LiveEntryCreate posts an entry from the composer.
 func (h *Handler) LiveEntryCreate(c echo.Context) error {
-	a, err := h.liveArticle(c)
+	a, err := h.articleToEdit(c)
 	if err != nil {
 		return err
 	}
-	var f EntryForm
-	if err := kit.BindForm(c, &f); err != nil {
+	f, err := h.bindEntry(c)
+	if err != nil {
 		return err
 	}
-	if msg := h.checkPicture(c, f.MediaID); msg != "" {
-		f.FieldErrors = map[string]string{"media": msg}
+	if f.FieldErrors != nil {
 		return h.renderLive(c, http.StatusUnprocessableEntity, a, f)
 	}
 	e, err := h.Live.Post(c.Request().Context(), models.EntryInput{ArticleID: a.ID, UserID: currentUser(c).ID,
@@ -161,6 +143,19 @@ func (h *Handler) LiveEntryCreate(c echo.Context) error {
 	}
 	h.Entries.Publish(c.Request().Context(), live.EventEntry, e)
 	return c.Redirect(http.StatusSeeOther, liveAdminPath(a.ID)+"#"+e.Anchor())
+}
+
+// bindEntry reads the composer's form; a picture that cannot go with an
+// entry is marked in its FieldErrors.
+func (h *Handler) bindEntry(c echo.Context) (EntryForm, error) {
+	var f EntryForm
+	if err := kit.BindForm(c, &f); err != nil {
+		return f, err
+	}
+	if msg := h.checkPicture(c, f.MediaID); msg != "" {
+		f.FieldErrors = map[string]string{"media": msg}
+	}
+	return f, nil
 }
 
 // checkPicture returns why the library picture id cannot go with an entry,

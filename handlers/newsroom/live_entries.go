@@ -79,12 +79,11 @@ func (h *Handler) LiveEntryUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var f EntryForm
-	if err := kit.BindForm(c, &f); err != nil {
+	f, err := h.bindEntry(c)
+	if err != nil {
 		return err
 	}
-	if msg := h.checkPicture(c, f.MediaID); msg != "" {
-		f.FieldErrors = map[string]string{"media": msg}
+	if f.FieldErrors != nil {
 		return h.renderLiveEntry(c, http.StatusUnprocessableEntity, e, a, f, nil)
 	}
 	ctx := c.Request().Context()
