@@ -14,7 +14,7 @@ import (
 	"github.com/newsroom/news/models"
 )
 
-// Authors post to live articles they write, not to others'; editors post
+// Authors post to live articles they write or co-write, not to others'; editors post
 // to any; two editors posting at once both get their entry; only editors
 // pin; an author changes only their own entries; a stale edit is refused
 // with the other version shown.
@@ -47,6 +47,17 @@ func TestLiveComposerPermissions(t *testing.T) {
 	if res, _ := other.get(t, composerOf(a)); res.StatusCode != http.StatusForbidden {
 		t.Errorf("another author opening the composer: %d, want 403", res.StatusCode)
 	}
+	// A co-author posts like the writer.
+	co := ts.otherClient(t, "")
+	coAuthor := co.signIn(t, models.RoleAuthor)
+	if _, err := ts.H.DB.Exec(ctx, `INSERT INTO article_authors (article_id, user_id, position, published_at)
+		SELECT id, ?, 2, published_at FROM articles WHERE id = ?`, coAuthor.ID, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if res := post(co, "From the co-author"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("a co-author posting: %d, want 303", res.StatusCode)
+	}
+	before++
 	own := ts.otherClient(t, "")
 	own.useSessionOf(t, writer)
 	if res := post(own, "From the writer"); res.StatusCode != http.StatusSeeOther {
