@@ -120,8 +120,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	if err != nil {
 		return err
 	}
+	// Request lines are written off the request path; Close, after the
+	// server has shut down, writes the last of them.
+	access := kit.NewAccessLog(out)
+	defer access.Close()
 	hub := live.NewHub()
-	srv, err := buildServer(stores, logger, cfg, keys, hub)
+	srv, err := buildServer(stores, logger, access, cfg, keys, hub)
 	if err != nil {
 		return err
 	}
@@ -161,14 +165,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	logger.Info("shutting down")
 	shutCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	if err := httpSrv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	err = httpSrv.Shutdown(shutCtx)
+	access.Close() // every request has logged its line by now
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
 }
 
 // buildServer parses the templates and wires the stores into the server.
-func buildServer(stores *models.Stores, logger *slog.Logger, cfg config, sessionKeys [][]byte, hub *live.Hub) (http.Handler, error) {
+func buildServer(stores *models.Stores, logger *slog.Logger, access *kit.AccessLog, cfg config, sessionKeys [][]byte, hub *live.Hub) (http.Handler, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err
@@ -182,6 +188,7 @@ func buildServer(stores *models.Stores, logger *slog.Logger, cfg config, session
 		Views:          renderer,
 		Assets:         assets,
 		Logger:         logger,
+		AccessLog:      access,
 		Now:            time.Now,
 		TrustedProxies: cfg.proxies,
 		SessionKeys:    sessionKeys,

@@ -12,7 +12,8 @@
 # With --pprof, a CPU profile of the uncached server is saved in bench/out.
 #
 # Environment: ARTICLES, COMMENTS (corpus size), DURATION (default 15s),
-# CONNS (64), THREADS (2).
+# CONNS (64), THREADS (2), PORT_BASE (18080: the site, the uncached site,
+# nginx and pprof listen on PORT_BASE to PORT_BASE+3).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -26,10 +27,11 @@ THREADS=${THREADS:-2}
 PPROF=0
 [[ "${1:-}" == "--pprof" ]] && PPROF=1
 
-SITE_PORT=18080
-NOCACHE_PORT=18081
-NGINX_PORT=18082
-PPROF_ADDR=127.0.0.1:18083
+PORT_BASE=${PORT_BASE:-18080}
+SITE_PORT=$PORT_BASE
+NOCACHE_PORT=$((PORT_BASE + 1))
+NGINX_PORT=$((PORT_BASE + 2))
+PPROF_ADDR=127.0.0.1:$((PORT_BASE + 3))
 
 mkdir -p "$OUT"
 

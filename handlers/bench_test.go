@@ -5,8 +5,6 @@ import (
 	"html/template"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"slices"
 	"testing"
@@ -75,14 +73,7 @@ func newBenchSite(b *testing.B, cacheBytes int64) benchSite {
 
 func (s benchSite) run(b *testing.B, path string) {
 	b.Helper()
-	b.ReportAllocs()
-	for b.Loop() {
-		rec := httptest.NewRecorder()
-		s.e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
-		if rec.Code != http.StatusOK {
-			b.Fatalf("GET %s: %d", path, rec.Code)
-		}
-	}
+	s.loop(b, path, s.e.ServeHTTP)
 }
 
 func BenchmarkArticlePageUncached(b *testing.B) {

@@ -30,6 +30,9 @@ type Deps struct {
 	Views  *views.Renderer
 	Assets *static.Assets
 	Logger *slog.Logger
+	// AccessLog, when set, writes the request lines off the request path;
+	// nil writes them through Logger as each request ends.
+	AccessLog *kit.AccessLog
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
 	// TrustedProxies are the proxies whose X-Forwarded-For is believed.
@@ -101,6 +104,7 @@ func NewServer(d Deps) (*Server, error) {
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Media: st.Media, Renditions: st.Renditions,
 		OldAddresses: st.OldAddresses, Pages: st.Pages, Live: st.Live, Banners: st.Banners, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
+		Generation: st.Generation,
 	})
 	s.Newsroom = newsroom.New(newsroom.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
@@ -120,7 +124,11 @@ func NewServer(d Deps) (*Server, error) {
 	e.HTTPErrorHandler = s.Reader.HTTPError
 	// Old addresses are looked up before a 404 of any address, so this one
 	// middleware is the site's, not a group's.
-	e.Use(kit.AssignRequestID, kit.LogRequests(d.Logger), kit.RecoverPanics(d.Logger), kit.SecurityHeaders,
+	logRequests := kit.LogRequests(d.Logger)
+	if d.AccessLog != nil {
+		logRequests = d.AccessLog.Middleware()
+	}
+	e.Use(kit.AssignRequestID, logRequests, kit.RecoverPanics(d.Logger), kit.SecurityHeaders,
 		s.Reader.RedirectOldAddresses)
 	s.Groups = newGroups(e, s, d)
 	routes(s.Groups, s.Reader, s.Newsroom, s.Live)

@@ -19,6 +19,12 @@ func (s *ArticleStore) Related(ctx context.Context, a Article, n int) ([]Article
 	if err != nil {
 		return nil, err
 	}
+	return s.RelatedByTags(ctx, a, tags, n)
+}
+
+// RelatedByTags is Related for a caller that has loaded a's tags already
+// (their ids), one query fewer.
+func (s *ArticleStore) RelatedByTags(ctx context.Context, a Article, tags []int64, n int) ([]Article, error) {
 	// One bounded subquery per tag: newest first by id, which follows
 	// publication closely and is what article_tags_tag is ordered by.
 	parts := []string{`SELECT NULL AS id WHERE 0`}

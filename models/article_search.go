@@ -113,40 +113,6 @@ type SearchResult struct {
 	Snippet template.HTML
 }
 
-// Column weights for bm25, in the index's column order: a word in the
-// title counts most, then tags and the author, then the summary, the body
-// least.
-const rankWeights = `10.0, 4.0, 1.0, 5.0, 3.0`
-
-// recencyBoost multiplies an article's bm25 score (negative: lower is
-// better) by up to 1.3 for an article published now, fading to 1.15 after a
-// month and towards 1 after that, so among equally good matches the newer
-// comes first without burying an older article that matches much better.
-const recencyBoost = `(1.0 + 0.3 / (1.0 + (?2 - published_at) / 2592000.0))`
-
-// maxRanked bounds how many matching articles, the most recently added,
-// one query ranks. A word found in much of the archive would otherwise make
-// every search for it score the whole archive; past this many, older
-// matches are left out, so a search shows at most 50 pages.
-const maxRanked = 500
-
-// searchSQL ranks the maxRanked most recently added visible matches, then
-// reads the columns and a snippet for one page of them only.
-const searchSQL = `WITH hits AS MATERIALIZED (
-		SELECT f.rowid AS id, d.published_at, bm25(articles_fts, ` + rankWeights + `) AS score
-		FROM articles_fts f JOIN search_dates d ON d.id = f.rowid
-		WHERE articles_fts MATCH ?1 AND d.published_at <= ?2
-		ORDER BY f.rowid DESC LIMIT ?5),
-	top AS MATERIALIZED (
-		SELECT id, published_at, score * ` + recencyBoost + ` AS score FROM hits
-		ORDER BY score, published_at DESC, id DESC LIMIT ?3 OFFSET ?4)
-	SELECT ` + listCols + `, snippet(articles_fts, -1, char(2), char(3), '…', 32)
-	FROM top JOIN articles_fts f ON f.rowid = top.id
-		JOIN articles a ON a.id = top.id JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id
-		LEFT JOIN article_stats st ON st.article_id = a.id
-	WHERE articles_fts MATCH ?1 AND a.status = 'published' AND a.published_at <= ?2
-	ORDER BY top.score, top.published_at DESC, top.id DESC`
-
 // Search returns one page of live articles matching the reader's query,
 // best first. An empty query (see SearchQuery) finds nothing.
 func (s *ArticleStore) Search(ctx context.Context, input string, page int) ([]SearchResult, Pager, error) {
@@ -155,8 +121,8 @@ func (s *ArticleStore) Search(ctx context.Context, input string, page int) ([]Se
 	if q == "" {
 		return nil, p, nil
 	}
-	rows, err := s.db.Query(ctx, searchSQL,
-		q, s.now().Unix(), p.Size+1, p.Offset(), maxRanked)
+	query, args := searchSQL(q, s.now().Unix(), p)
+	rows, err := s.db.Query(ctx, query, args...) // one text per number of terms
 	if err != nil {
 		return nil, p, fmt.Errorf("models: search: %w", err)
 	}

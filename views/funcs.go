@@ -12,14 +12,14 @@ func Funcs() template.FuncMap {
 		"isoTime": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		// zoneTime keeps the time's own zone (the site's), for <time datetime>.
 		"zoneTime": func(t time.Time) string { return t.Format(time.RFC3339) },
-		"plural":   plural,
+		"plural":   Plural,
 		"pageURL":  PageURL,
 		"add":      func(a, b int) int { return a + b },
 	}
 }
 
-// plural writes "1 comment", "3 comments".
-func plural(n int, one, many string) string {
+// Plural writes "1 comment", "3 comments".
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
@@ -33,6 +33,3 @@ func PageURL(base string, n int) string {
 	}
 	return base + "?page=" + strconv.Itoa(n)
 }
-
-// Plural writes "1 article", "3 articles".
-func Plural(n int, one, many string) string { return plural(n, one, many) }

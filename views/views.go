@@ -29,6 +29,8 @@ type Page interface {
 // safe for concurrent use.
 type Renderer struct {
 	pages map[string]*template.Template
+	// partials is the layouts and partials alone, for Fragment.
+	partials *template.Template
 }
 
 // New parses the layouts and partials once, then clones that set for each
@@ -49,6 +51,9 @@ func New(extra template.FuncMap) (*Renderer, error) {
 		return nil, fmt.Errorf("views: list pages: %w", err)
 	}
 	r := &Renderer{pages: map[string]*template.Template{}}
+	if r.partials, err = base.Clone(); err != nil {
+		return nil, fmt.Errorf("views: clone partials: %w", err)
+	}
 	for _, f := range names {
 		name := strings.TrimSuffix(path.Base(f), ".html")
 		t, err := base.Clone()
@@ -89,4 +94,15 @@ func (r *Renderer) Render(w io.Writer, p Page) error {
 	}
 	_, err := buf.WriteTo(w)
 	return err
+}
+
+// Fragment executes one partial (such as "masthead" or "footer") with data
+// and returns the escaped HTML, for parts of pages built once and shown on
+// many, which a page template then writes as they are.
+func (r *Renderer) Fragment(name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := r.partials.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", fmt.Errorf("views: render %s: %w", name, err)
+	}
+	return template.HTML(buf.String()), nil
 }

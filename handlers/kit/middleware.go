@@ -39,6 +39,11 @@ func AssignRequestID(next echo.HandlerFunc) echo.HandlerFunc {
 // LogRequests writes one log line per request. It hands errors to the error
 // handler itself so that the line carries the status actually sent.
 func LogRequests(logger *slog.Logger) echo.MiddlewareFunc {
+	return logRequestsTo(func(e accessEntry) { e.log(logger) })
+}
+
+// logRequestsTo hands each request's entry to put once it is answered.
+func logRequestsTo(put func(accessEntry)) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			start := time.Now()
@@ -46,8 +51,8 @@ func LogRequests(logger *slog.Logger) echo.MiddlewareFunc {
 				c.Error(err)
 			}
 			req, res := c.Request(), c.Response()
-			logger.Info("request", "id", RequestID(c), "method", req.Method, "path", req.URL.Path,
-				"status", res.Status, "bytes", res.Size, "dur", time.Since(start).Round(time.Microsecond), "ip", c.RealIP())
+			put(accessEntry{id: RequestID(c), method: req.Method, path: req.URL.Path, ip: c.RealIP(),
+				status: res.Status, bytes: res.Size, dur: time.Since(start).Round(time.Microsecond)})
 			return nil
 		}
 	}
@@ -72,17 +77,27 @@ func RecoverPanics(logger *slog.Logger) echo.MiddlewareFunc {
 	}
 }
 
+// The headers every response carries, as header values made once: each
+// is a full slice (len == cap), so a handler that adds to one gets a copy.
+var (
+	cspHeader = []string{"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+		"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"}
+	nosniffHeader     = []string{"nosniff"}
+	referrerHeader    = []string{"strict-origin-when-cross-origin"}
+	permissionsHeader = []string{"camera=(), microphone=(), geolocation=(), payment=(), usb=()"}
+	hstsHeader        = []string{"max-age=31536000; includeSubDomains"}
+)
+
 // SecurityHeaders sets the headers every response carries.
 func SecurityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		h := c.Response().Header()
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "+
-			"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()")
+		h["Content-Security-Policy"] = cspHeader
+		h["X-Content-Type-Options"] = nosniffHeader
+		h["Referrer-Policy"] = referrerHeader
+		h["Permissions-Policy"] = permissionsHeader
 		if c.Request().TLS != nil {
-			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+			h["Strict-Transport-Security"] = hstsHeader
 		}
 		return next(c)
 	}

@@ -1,7 +1,6 @@
 package live
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -28,6 +27,10 @@ type eventData struct {
 	Pinned bool   `json:"pinned,omitempty"`
 	HTML   string `json:"html,omitempty"`
 }
+
+// entryFragment is the partial (views/partials/live.html) of one entry as
+// the article page shows it.
+const entryFragment = "live-entry"
 
 // maxReplay bounds what one reconnect receives; a reader further behind
 // reloads the page.
@@ -123,11 +126,11 @@ func (p *Entries) Encode(ctx context.Context, kind string, e models.LiveEntry) (
 		if err != nil {
 			return Message{}, err
 		}
-		var buf bytes.Buffer
-		if err := p.Views.Fragment(&buf, views.FragmentLiveEntry, kit.EntryInZone(e, st.Location())); err != nil {
+		html, err := p.Views.Fragment(entryFragment, kit.EntryInZone(e, st.Location()))
+		if err != nil {
 			return Message{}, err
 		}
-		ev.HTML = buf.String()
+		ev.HTML = string(html)
 	}
 	data, err := json.Marshal(ev)
 	if err != nil {

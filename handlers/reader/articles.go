@@ -53,22 +53,27 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	}
 	l.Description = a.Summary
 	l.Canonical = a.URL()
-	l.CurrentSection = a.Category.Slug
+	l.inSection(a.Category.Slug)
 	p := ArticlePage{Layout: l, Article: kit.ArticleInZone(a, l.zone())}
 	if p.Tags, err = h.Tags.ForArticle(ctx, a.ID); err != nil {
 		return p, err
 	}
-	related, err := h.Articles.Related(ctx, a, relatedCount)
+	tagIDs := make([]int64, len(p.Tags))
+	for i, t := range p.Tags {
+		tagIDs[i] = t.ID
+	}
+	related, err := h.Articles.RelatedByTags(ctx, a, tagIDs, relatedCount)
 	if err != nil {
 		return p, err
 	}
-	if err := h.withLeads(ctx, related); err != nil {
+	// The article first, then the related: one query finds all their
+	// lead pictures.
+	withArticle := append([]models.Article{p.Article}, related...)
+	if err := h.withLeads(ctx, withArticle); err != nil {
 		return p, err
 	}
-	p.Related = kit.InZone(related, l.zone())
-	if p.Article.Lead, err = kit.LeadOf(ctx, h.Media, a.ID); err != nil {
-		return p, err
-	}
+	p.Article.Lead = withArticle[0].Lead
+	p.Related = cardsOf(withArticle[1:], l.zone())
 	p.Meta = h.articleMeta(p.Layout, p.Article, p.Tags)
 	if err := h.commentSection(c, &p); err != nil {
 		return p, err

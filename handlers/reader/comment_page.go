@@ -23,7 +23,7 @@ func (h *Handler) commentSection(c echo.Context, p *ArticlePage) error {
 		list[i].CreatedAt = list[i].CreatedAt.In(p.zone())
 	}
 	p.Comments = list
-	p.Thread = models.Thread(list)
+	p.Thread = commentViews(models.Thread(list), p.zone())
 	p.Article.CommentsOpen = models.CommentsAllowed(p.Article, p.Site.AutoCloseDays, h.Now())
 	if p.Article.CommentsOpen && p.Site.AutoCloseDays > 0 {
 		// The form goes by time alone when comments close with age.

@@ -64,7 +64,11 @@ func (h *Handler) HTTPError(err error, c echo.Context) {
 	l, lerr := h.layout(c, heading)
 	if lerr != nil {
 		// The store is failing too: show the page without its lists.
-		l = Layout{Title: heading, Site: models.DefaultSettings()}
+		ch := &siteChrome{base: Layout{Title: heading, Site: models.DefaultSettings()}}
+		if cerr := h.renderChrome(ch); cerr != nil {
+			h.Logger.Error("render error page chrome", "id", id, "err", cerr)
+		}
+		l = ch.base
 	}
 	p.Layout = l
 	if c.Request().Method == http.MethodHead {

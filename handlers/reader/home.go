@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/models"
 )
 
@@ -19,7 +18,7 @@ func (h *Handler) Home(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	l.CurrentSection = "home"
+	l.inSection("home")
 	l.Canonical = "/"
 	l.Meta.WebSite = h.webSiteLD(l)
 	p := HomePage{Layout: l}
@@ -49,14 +48,14 @@ func (h *Handler) Home(c echo.Context) error {
 	if err := h.withLeads(ctx, all); err != nil {
 		return err
 	}
-	all = kit.InZone(all, l.zone())
+	cards := cardsOf(all, l.zone())
 	if hasLead {
-		p.Lead = &all[0]
-		all = all[1:]
+		p.Lead = &cards[0]
+		cards = cards[1:]
 	}
 	for i, cat := range cats {
-		p.Blocks = append(p.Blocks, SectionBlock{Category: cat, Articles: all[:sizes[i]:sizes[i]]})
-		all = all[sizes[i]:]
+		p.Blocks = append(p.Blocks, SectionBlock{Category: cat, Articles: cards[:sizes[i]:sizes[i]]})
+		cards = cards[sizes[i]:]
 	}
 	return h.render(c, http.StatusOK, p)
 }

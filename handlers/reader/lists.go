@@ -86,9 +86,9 @@ func (h *Handler) list(c echo.Context, f models.ListFilter, p ListPage, section 
 	if p.Layout, err = h.layout(c, title); err != nil {
 		return err
 	}
-	p.CurrentSection = section
+	p.inSection(section)
 	p.Canonical = views.PageURL(p.BaseURL, n)
 	p.Description = p.Intro
-	p.Articles, p.Pager = kit.InZone(list, p.zone()), pager
+	p.Articles, p.Pager = cardsOf(list, p.zone()), pager
 	return h.render(c, http.StatusOK, p)
 }

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"html/template"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -29,50 +30,26 @@ type Layout struct {
 	// Banner is the breaking-news line at the top, nil when none is up.
 	Banner *models.Banner
 	base   string // Deps.BaseURL
+	// Masthead, Sidebar and Footer are the chrome's ready HTML, rendered
+	// by the views from the fields above (chrome.go).
+	Masthead, Sidebar, Footer template.HTML
+	chrome                    *siteChrome
 }
 
 // latestCount is how many articles the sidebar's Latest posts shows.
 const latestCount = 5
 
-// layout loads the chrome every page shares.
+// layout starts a page from the chrome every reader page shares (built
+// once per change, see chrome.go).
 func (h *Handler) layout(c echo.Context, title string) (Layout, error) {
-	ctx := c.Request().Context()
-	st, err := h.Settings.Get(ctx)
+	ch, err := h.chrome(c.Request().Context())
 	if err != nil {
 		return Layout{}, err
 	}
-	secs, err := h.Categories.All(ctx)
-	if err != nil {
-		return Layout{}, err
-	}
-	latest, err := h.Articles.Latest(ctx, latestCount)
-	if err != nil {
-		return Layout{}, err
-	}
-	pages, err := h.Pages.List(ctx, true)
-	if err != nil {
-		return Layout{}, err
-	}
-	loc := st.Location()
-	now := h.Now().In(loc)
-	banner, err := h.banner(ctx)
-	if err != nil {
-		return Layout{}, err
-	}
-	return Layout{
-		Banner:      banner,
-		FooterPages: pages,
-		Title:       title,
-		Site:        st,
-		Sections:    secs,
-		Latest:      kit.InZone(latest, loc),
-		Today:       now.Format("Monday, January 2, 2006"),
-		TodayISO:    now.Format("2006-01-02"),
-		Year:        now.Year(),
-		loc:         loc,
-		Meta:        h.defaultMeta(),
-		base:        h.BaseURL,
-	}, nil
+	l := ch.base
+	l.Title = title
+	l.chrome = ch
+	return l, nil
 }
 
 // zone is the layout's time zone.
@@ -95,14 +72,14 @@ func (h *Handler) render(c echo.Context, status int, p kit.Page) error {
 // HomePage is the front page.
 type HomePage struct {
 	Layout
-	Lead   *models.Article
+	Lead   *Card
 	Blocks []SectionBlock
 }
 
 // SectionBlock is one section's newest articles on the front page.
 type SectionBlock struct {
 	Category models.Category
-	Articles []models.Article
+	Articles []Card
 }
 
 func (HomePage) Template() string { return "home" }
@@ -112,11 +89,11 @@ type ArticlePage struct {
 	Layout
 	Article  models.Article
 	Tags     []models.Tag
-	Related  []models.Article
+	Related  []Card
 	Comments []models.Comment
 	Form     CommentForm
 	// Thread is Comments arranged as replies under what they answer.
-	Thread []*models.CommentNode
+	Thread []CommentView
 	// ReplyTo is the comment the form answers, nil for a new thread.
 	ReplyTo *models.Comment
 	// CommentNotice tells a commenter what became of their comment.
@@ -137,7 +114,7 @@ type ListPage struct {
 	Kind     string // "Section", "Tag", "Author"
 	Heading  string
 	Intro    string
-	Articles []models.Article
+	Articles []Card
 	Pager    models.Pager
 	BaseURL  string // the list's address without ?page
 }

@@ -38,6 +38,9 @@ type Deps struct {
 	// as https://news.example.com: the start of every absolute URL (feeds,
 	// sitemaps, canonical links, social cards).
 	BaseURL string
+	// Generation counts committed writes (models.Stores.Generation): the
+	// chrome every page shares is rebuilt when it changes.
+	Generation func() uint64
 }
 
 // Handler serves the reader site.
@@ -45,6 +48,8 @@ type Handler struct {
 	Deps
 	// CommentLimit counts comment posts per client address.
 	CommentLimit *RateLimiter
+	// chromes keeps the chrome reader pages share (chrome.go).
+	chromes *chromeCache
 }
 
 // New returns a Handler over deps.
@@ -55,5 +60,5 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...)}
+	return &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), chromes: &chromeCache{}}
 }

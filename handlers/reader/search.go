@@ -1,10 +1,12 @@
 package reader
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/kit"
@@ -19,7 +21,7 @@ const maxSearchInput = 2000
 type SearchPage struct {
 	Layout
 	Query   string // what the reader typed, as typed
-	Results []models.SearchResult
+	Results []SearchHit
 	Pager   models.Pager
 	BaseURL string // /search?q=... without the page
 	// Searched is false when there was nothing to search for (an empty
@@ -41,7 +43,8 @@ func (h *Handler) Search(c echo.Context) error {
 	}
 	q = strings.ToValidUTF8(q, "") // also drops a rune cut in two above
 	p := SearchPage{Query: q, BaseURL: "/search?q=" + url.QueryEscape(q), Searched: models.SearchQuery(q) != ""}
-	p.Results, p.Pager, err = h.Articles.Search(c.Request().Context(), q, n)
+	var found []models.SearchResult
+	found, p.Pager, err = h.Articles.Search(c.Request().Context(), q, n)
 	if err != nil {
 		return err
 	}
@@ -55,7 +58,7 @@ func (h *Handler) Search(c echo.Context) error {
 	if p.Layout, err = h.layout(c, title); err != nil {
 		return err
 	}
-	p.Results = searchInZone(p.Results, p)
+	p.Results = searchHits(found, p.zone())
 	p.Canonical = "/search"
 	if q != "" {
 		p.Canonical = pageURLWithQuery(p.BaseURL, n)
@@ -80,11 +83,18 @@ func (p SearchPage) PrevURL() string { return pageURLWithQuery(p.BaseURL, p.Page
 // NextURL is the address of the page of results after this one.
 func (p SearchPage) NextURL() string { return pageURLWithQuery(p.BaseURL, p.Pager.NextPage()) }
 
-func searchInZone(rs []models.SearchResult, p SearchPage) []models.SearchResult {
-	for i := range rs {
-		rs[i].Article = kit.ArticleInZone(rs[i].Article, p.zone())
+// SearchHit is one search result as the page shows it.
+type SearchHit struct {
+	Card    Card
+	Snippet template.HTML // made by models.HighlightSnippet
+}
+
+func searchHits(rs []models.SearchResult, loc *time.Location) []SearchHit {
+	out := make([]SearchHit, len(rs))
+	for i, r := range rs {
+		out[i] = SearchHit{Card: cardOf(r.Article, loc), Snippet: r.Snippet}
 	}
-	return rs
+	return out
 }
 
 // FirstNumber is the position of the page's first result in all results.

@@ -1,0 +1,70 @@
+package reader
+
+import (
+	"time"
+
+	"github.com/newsroom/news/models"
+	"github.com/newsroom/news/views"
+)
+
+// Card is an article as lists show it (the front page, sections, tags,
+// authors, related articles, search results), with its values ready: the
+// template calls no method and walks no embedded struct.
+type Card struct {
+	URL, Title, Summary string
+	SectionURL          string
+	SectionName         string
+	SectionSlug         string
+	Authors             []CardAuthor // the byline, in order
+	DateISO, Date       string       // "January 2, 2006" in the site's time zone
+	Comments            string       // "3 comments", empty when there are none
+	Img                 *CardImage
+	IsLive              bool // covered live now: the card has a LIVE label
+}
+
+// CardAuthor is one name in a card's byline; URL is empty for an author
+// without a page.
+type CardAuthor struct{ Name, URL string }
+
+// CardImage is a card's lead picture.
+type CardImage struct {
+	Small, Large  string // 640 and 960 pixels wide
+	Srcset, Alt   string
+	Width, Height int
+}
+
+// cardOf makes the card of a in the site's time zone.
+func cardOf(a models.Article, loc *time.Location) Card {
+	t := a.PublishedAt.In(loc)
+	c := Card{
+		URL: a.URL(), Title: a.Title, Summary: a.Summary,
+		SectionURL: a.Category.URL(), SectionName: a.Category.Name, SectionSlug: a.Category.Slug,
+		DateISO: isoTime(t), Date: t.Format("January 2, 2006"), IsLive: a.IsLive(),
+	}
+	for _, u := range a.Bylines() {
+		au := CardAuthor{Name: u.Name}
+		if u.Slug != "" {
+			au.URL = u.URL()
+		}
+		c.Authors = append(c.Authors, au)
+	}
+	if a.CommentCount > 0 {
+		c.Comments = views.Plural(a.CommentCount, "comment", "comments")
+	}
+	if m := a.Lead; m != nil {
+		c.Img = &CardImage{Small: m.URL(640), Large: m.URL(960), Srcset: m.Srcset(), Alt: m.Alt, Width: m.Width, Height: m.Height}
+	}
+	return c
+}
+
+// cardsOf makes the cards of a list.
+func cardsOf(list []models.Article, loc *time.Location) []Card {
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]Card, len(list))
+	for i, a := range list {
+		out[i] = cardOf(a, loc)
+	}
+	return out
+}
