@@ -33,7 +33,34 @@ func (d *DB) Backup(ctx context.Context, path string) error {
 		os.Remove(path)
 		return fmt.Errorf("db: backup: %w", err)
 	}
+	if err := stripSecrets(ctx, path); err != nil {
+		os.Remove(path)
+		return fmt.Errorf("db: backup: %w", err)
+	}
 	return nil
+}
+
+// backupOmits are the tables a backup keeps empty: the key that signs
+// session cookies, unused setup links and the session records. Whoever holds a backup could
+// otherwise forge an admin's session or create an admin; a site restored
+// from it makes a new key, so everyone signs in again.
+var backupOmits = []string{"secrets", "setup_tokens", "sessions"}
+
+// stripSecrets empties backupOmits in the copy at path, overwriting the
+// freed pages so that the bytes are gone from the file, not only the rows.
+func stripSecrets(ctx context.Context, path string) error {
+	conn, err := sql.Open("sqlite", "file:"+path+"?_pragma=secure_delete(ON)&_pragma=journal_mode(DELETE)")
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	conn.SetMaxOpenConns(1)
+	for _, table := range backupOmits {
+		if _, err := conn.ExecContext(ctx, `DELETE FROM `+table); err != nil {
+			return err
+		}
+	}
+	return conn.Close()
 }
 
 // IntegrityCheck opens the database file at path read-only and runs

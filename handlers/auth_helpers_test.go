@@ -73,7 +73,9 @@ func (ts *testServer) useSessionOf(t testing.TB, u models.User) {
 	req := httptest.NewRequest(http.MethodPost, "/admin/login", nil)
 	rec := httptest.NewRecorder()
 	c := echo.New().NewContext(req, rec)
-	ts.H.Site.Newsroom.StartSession(c, u)
+	if err := ts.H.Site.Newsroom.StartSession(c, u); err != nil {
+		t.Fatal(err)
+	}
 	base, err := url.Parse(ts.URL + "/admin")
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/pagecache"
+	"github.com/newsroom/news/models"
 	"github.com/newsroom/news/static"
 	"github.com/newsroom/news/views"
 )
@@ -37,6 +38,8 @@ type serverOptions struct {
 	writeTimeout time.Duration
 	// heartbeat is how often an idle live stream sends a comment line.
 	heartbeat time.Duration
+	// imageMemory is the image memory budget (the default when 0).
+	imageMemory int64
 }
 
 // logBuffer collects the server's log lines; safe for concurrent use.
@@ -73,6 +76,9 @@ func newTestServerWith(t testing.TB, o serverOptions) (*testServer, *logBuffer) 
 	r, err := views.New(template.FuncMap{"asset": assets.URL})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if o.imageMemory != 0 {
+		st.Renditions = models.NewRenditions(st.Media, 64<<20, models.NewMemoryBudget(o.imageMemory, 8))
 	}
 	logs := &logBuffer{}
 	site, err := NewServer(Deps{

@@ -81,7 +81,7 @@ func BenchmarkFirstResize4000x3000(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		r := models.NewRenditions(store, 64<<20, 2) // empty cache: every Get resizes
+		r := models.NewRenditions(store, 64<<20, models.NewMemoryBudget(models.ImageMemoryBudget, models.ImageJobsWaiting)) // empty cache: every Get resizes
 		runtime.GC()
 		stop := make(chan struct{})
 		got := peakHeap(stop)

@@ -43,10 +43,21 @@ func (ts *testServer) addImage(t testing.TB, data []byte, alt string) models.Med
 	return m
 }
 
+// addPublicImage stores an image and makes it public, as a published
+// article's picture is.
+func (ts *testServer) addPublicImage(t testing.TB, data []byte, alt string) models.Media {
+	t.Helper()
+	m := ts.addImage(t, data, alt)
+	if err := ts.H.Media.MarkPublic(context.Background(), m.ID); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
 func TestResizedImagesServedWithCacheHeaders(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, false)
-	m := ts.addImage(t, testJPEG(t, 1000, 600), "A gradient")
+	m := ts.addPublicImage(t, testJPEG(t, 1000, 600), "A gradient")
 	for _, c := range []struct{ width, w, h int }{{320, 320, 192}, {640, 640, 384}, {960, 960, 576}, {1280, 1000, 600}, {1920, 1000, 600}} {
 		res, body := ts.get(t, m.URL(c.width))
 		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "image/jpeg" {
@@ -80,7 +91,7 @@ func TestResizedImagesServedWithCacheHeaders(t *testing.T) {
 func TestImageAddressesThatDoNotExist(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, false)
-	m := ts.addImage(t, testJPEG(t, 100, 60), "Small")
+	m := ts.addPublicImage(t, testJPEG(t, 100, 60), "Small")
 	id := strconv.FormatInt(m.ID, 10)
 	for _, path := range []string{
 		"/media/" + id + "/500.jpg",  // not a served width
@@ -105,7 +116,7 @@ func TestTransparentImagesServedAsPNG(t *testing.T) {
 	img.SetNRGBA(10, 10, color.NRGBA{255, 0, 0, 255})
 	var b bytes.Buffer
 	png.Encode(&b, img)
-	m := ts.addImage(t, b.Bytes(), "A mostly transparent logo")
+	m := ts.addPublicImage(t, b.Bytes(), "A mostly transparent logo")
 	if !strings.HasSuffix(m.URL(320), ".png") {
 		t.Fatalf("transparent image at %s", m.URL(320))
 	}
@@ -125,7 +136,7 @@ func TestTransparentImagesServedAsPNG(t *testing.T) {
 func TestConcurrentFirstRequestsResizeOnce(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, false)
-	m := ts.addImage(t, testJPEG(t, 1600, 1200), "Large")
+	m := ts.addPublicImage(t, testJPEG(t, 1600, 1200), "Large")
 	var wg sync.WaitGroup
 	sizes := make([]int, 8)
 	for i := range sizes {

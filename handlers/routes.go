@@ -70,6 +70,8 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.GET("/profile", profile, nr.ProfileShow)
 	n.POST("/profile", profile, smallForm, nr.ProfileUpdate)
 	n.POST("/profile/password", profile, smallForm, nr.PasswordUpdate)
+	n.POST("/profile/sessions/end", profile, smallForm, nr.SessionEnd)
+	n.POST("/profile/sessions/end-others", profile, smallForm, nr.SessionsEndOthers)
 
 	n.GET("/settings", newsroom.Settings, nr.SettingsShow)
 	n.POST("/settings", newsroom.Settings, smallForm, nr.SettingsUpdate)
@@ -79,6 +81,7 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.POST("/people/:id/disable", people, smallForm, nr.PersonDisable)
 	n.POST("/people/:id/enable", people, smallForm, nr.PersonEnable)
 	n.POST("/people/:id/password", people, smallForm, nr.PersonPassword)
+	n.POST("/people/:id/sign-out", people, smallForm, nr.PersonSignOut)
 	n.GET("/audit", newsroom.AuditLog, nr.AuditShow)
 	n.GET("/backup", newsroom.Backup, nr.BackupShow)
 	n.POST("/backup", newsroom.Backup, backupForm, nr.BackupDownload)
@@ -138,6 +141,8 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.POST("/media/pick", media, 0, nr.MediaPickUpload, newsroom.EditorUploadLimit)
 	n.POST("/media/lead", media, bigForm, nr.MediaSetLead)
 	n.GET("/media/:id", media, nr.MediaEdit)
+	n.GET("/media/:id/:file", media, nr.MediaFileShow)
+	n.POST("/media/:id/public", newsroom.Publish, smallForm, nr.MediaMarkPublic)
 	n.POST("/media/:id", media, bigForm, nr.MediaUpdate)
 	n.POST("/media/:id/delete", del, bigForm, nr.MediaDelete)
 

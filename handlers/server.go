@@ -108,7 +108,7 @@ func NewServer(d Deps) (*Server, error) {
 	})
 	s.Newsroom = newsroom.New(newsroom.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
-		Comments: st.Comments, Settings: st.Settings, Audit: st.Audit, Setup: st.Setup,
+		Comments: st.Comments, Settings: st.Settings, Audit: st.Audit, Setup: st.Setup, Sessions: st.Sessions,
 		Media: st.Media, Renditions: st.Renditions, Pages: st.Pages, Views: d.Views, Logger: d.Logger, Now: d.Now,
 		Preview: s.Reader.Preview, SessionKeys: d.SessionKeys, SecureCookies: d.SecureCookies, Backup: st.Backup,
 		Live: st.Live, Banners: st.Banners, Entries: entries, LiveHub: d.LiveHub,

@@ -32,6 +32,7 @@ type Revision struct {
 	Featured     bool
 	CommentsOpen bool
 	PublishedAt  time.Time
+	LeadMediaID  int64  // the lead picture; 0 for none
 	Tags         string // names, comma-separated
 	CreatedAt    time.Time
 }
@@ -42,7 +43,7 @@ const maxRevisions = 200
 const revisionCols = `r.id, r.article_id,
 	(SELECT COUNT(*) FROM revisions r2 WHERE r2.article_id = r.article_id AND r2.id <= r.id), r.version, COALESCE(u.name, ''), r.note, r.title, r.slug, r.summary,
 	r.body_md, r.source, r.status, r.category_id, COALESCE(c.name, ''), r.author_id, COALESCE(au.name, ''),
-	r.featured, r.comments_open, r.published_at, r.tags, r.authors, r.created_at
+	r.featured, r.comments_open, r.published_at, COALESCE(r.lead_media_id, 0), r.tags, r.authors, r.created_at
 	FROM revisions r LEFT JOIN users u ON u.id = r.user_id LEFT JOIN categories c ON c.id = r.category_id
 	LEFT JOIN users au ON au.id = r.author_id `
 
@@ -52,7 +53,7 @@ func scanRevision(row interface{ Scan(...any) error }) (Revision, error) {
 	var created int64
 	err := row.Scan(&r.ID, &r.ArticleID, &r.Number, &r.Version, &r.UserName, &r.Note, &r.Title, &r.Slug, &r.Summary,
 		&r.BodyMD, &r.Source, &r.Status, &r.CategoryID, &r.CategoryName, &r.AuthorID, &r.AuthorName,
-		&r.Featured, &r.CommentsOpen, &published, &r.Tags, &r.Authors, &created)
+		&r.Featured, &r.CommentsOpen, &published, &r.LeadMediaID, &r.Tags, &r.Authors, &created)
 	if published.Valid {
 		r.PublishedAt = time.Unix(published.Int64, 0).UTC()
 	}
@@ -93,9 +94,9 @@ func (s *ArticleStore) Revision(ctx context.Context, articleID, revID int64) (Re
 }
 
 // RestoreRevision puts a revision's words back into the article: title,
-// summary, body, source, section, tags and flags. Its address, status, author
-// and publish time stay as they are, so restoring never publishes or moves
-// anything. The article as it was is already a revision, so nothing is lost.
+// summary, body, source, section, tags, flags and lead picture (if it is
+// still in the library). Its address, status, author and publish time stay
+// as they are, so restoring never publishes or moves anything. The article as it was is already a revision, so nothing is lost.
 func (s *ArticleStore) RestoreRevision(ctx context.Context, articleID, revID int64, by Editor) error {
 	r, err := s.Revision(ctx, articleID, revID)
 	if err != nil {
@@ -110,8 +111,10 @@ func (s *ArticleStore) RestoreRevision(ctx context.Context, articleID, revID int
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET title = ?, summary = ?, body_md = ?, body_html = ?,
 			source = ?, featured = ?, comments_open = ?,
 			category_id = COALESCE((SELECT id FROM categories WHERE id = ?), category_id),
+			lead_media_id = (SELECT id FROM media WHERE id = ?),
 			updated_at = ?, version = version + 1 WHERE id = ? AND status != 'trash'`,
-			r.Title, r.Summary, r.BodyMD, string(body), r.Source, r.Featured, r.CommentsOpen, r.CategoryID, now, articleID)
+			r.Title, r.Summary, r.BodyMD, string(body), r.Source, r.Featured, r.CommentsOpen, r.CategoryID,
+			r.LeadMediaID, now, articleID)
 		if err != nil {
 			return fmt.Errorf("models: restore revision: %w", err)
 		}

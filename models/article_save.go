@@ -121,9 +121,9 @@ func (s *ArticleStore) UpdateEdited(ctx context.Context, id int64, version int, 
 // snapshotSQL copies an article into revisions; the caller adds the
 // created_at expression's arguments and the WHERE clause.
 const snapshotSQL = `INSERT INTO revisions (article_id, version, user_id, note, title, slug, summary,
-		body_md, source, status, category_id, author_id, featured, comments_open, published_at, tags, authors, created_at)
+		body_md, source, status, category_id, author_id, featured, comments_open, published_at, lead_media_id, tags, authors, created_at)
 	SELECT a.id, a.version, ?, ?, a.title, a.slug, a.summary, a.body_md, a.source, a.status, a.category_id,
-		a.author_id, a.featured, a.comments_open, a.published_at,
+		a.author_id, a.featured, a.comments_open, a.published_at, a.lead_media_id,
 		COALESCE((SELECT group_concat(name, ', ') FROM (SELECT t.name FROM article_tags at
 			JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY t.name)), ''), ` + authorsSQL + `, `
 

@@ -64,6 +64,8 @@ func checkText(s string, max int, missing, what string) string {
 		return "Some characters in " + what + " could not be read. Please check it and send it again."
 	case strings.TrimFunc(cleanText(s), unicode.IsSpace) == "":
 		return "There is only blank space in " + what + ". " + missing
+	case strings.TrimFunc(cleanText(s), invisible) == "":
+		return "There are only invisible characters in " + what + ". " + missing
 	}
 	if n := utf8.RuneCountInString(strings.ReplaceAll(s, "\r\n", "\n")); n > max {
 		return fmt.Sprintf("Please shorten %s to at most %d characters (it has %d).", what, max, n)

@@ -30,6 +30,22 @@ func cleanText(s string) string {
 	}, s)
 }
 
+// invisible reports whether r shows nothing by itself: space, format
+// characters (zero-width spaces and joiners, soft hyphens, byte-order
+// marks), variation selectors, Hangul fillers, the combining grapheme
+// joiner, and noncharacters. Text made only of these is empty to a reader.
+func invisible(r rune) bool {
+	switch {
+	case unicode.IsSpace(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Variation_Selector, r):
+		return true
+	case r == '\u034F', r == '\u115F', r == '\u1160', r == '\u3164', r == '\uFFA0', r == '\u2800':
+		return true
+	case r >= '\uFDD0' && r <= '\uFDEF', r&0xFFFE == 0xFFFE:
+		return true
+	}
+	return false
+}
+
 func isBidiControl(r rune) bool {
 	return (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
 }

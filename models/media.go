@@ -42,6 +42,7 @@ type Media struct {
 	Format       string // jpeg or png: what resized copies are served as
 	Width        int    // as displayed
 	Height       int
+	Orientation  int   // EXIF orientation (1-8) the resizer applies
 	Size         int64 // bytes of the original
 	SHA256       string
 	Filename     string
@@ -51,6 +52,12 @@ type Media struct {
 	UploaderID   int64
 	UploaderName string
 	CreatedAt    time.Time
+	// MetadataRemoved says what was taken out of the original when it was
+	// stored (such as EXIF data with a GPS position); empty for nothing.
+	MetadataRemoved string
+	// InNewsroom makes URL and Srcset give the newsroom's addresses, as a
+	// preview shows pictures not public yet.
+	InNewsroom bool
 }
 
 // Ext is the file extension of the image's served copies.
@@ -64,7 +71,18 @@ func (m Media) Ext() string {
 // URL is the address of the copy closest to width (never wider than the
 // original).
 func (m Media) URL(width int) string {
-	return "/media/" + strconv.FormatInt(m.ID, 10) + "/" + strconv.Itoa(m.servedWidth(width)) + "." + m.Ext()
+	u := "/media/" + strconv.FormatInt(m.ID, 10) + "/" + strconv.Itoa(m.servedWidth(width)) + "." + m.Ext()
+	if m.InNewsroom {
+		return "/admin" + u
+	}
+	return u
+}
+
+// AdminURL is the newsroom's address of the same copy, which works before
+// the picture is public (signed in, never cached).
+func (m Media) AdminURL(width int) string {
+	m.InNewsroom = true
+	return m.URL(width)
 }
 
 // servedWidth picks the smallest standard width at least w wide, or the
@@ -122,16 +140,17 @@ func NewMediaStore(d *db.DB, now func() time.Time) *MediaStore {
 	return &MediaStore{db: d, now: now}
 }
 
-const mediaCols = `m.id, m.type, m.format, m.width, m.height, m.size, m.sha256, m.filename,
-	m.alt, m.caption, m.credit, COALESCE(m.uploader_id, 0), COALESCE(u.name, ''), m.created_at`
+const mediaCols = `m.id, m.type, m.format, m.width, m.height, m.orientation, m.size, m.sha256, m.filename,
+	m.alt, m.caption, m.credit, COALESCE(m.uploader_id, 0), COALESCE(u.name, ''), m.created_at, m.metadata_removed`
 
 const mediaJoin = ` FROM media m LEFT JOIN users u ON u.id = m.uploader_id `
 
-func scanMedia(row interface{ Scan(...any) error }) (Media, error) {
+// scanMedia reads mediaCols, after the columns pre points to.
+func scanMedia(row interface{ Scan(...any) error }, pre ...any) (Media, error) {
 	var m Media
 	var created int64
-	err := row.Scan(&m.ID, &m.Type, &m.Format, &m.Width, &m.Height, &m.Size, &m.SHA256, &m.Filename,
-		&m.Alt, &m.Caption, &m.Credit, &m.UploaderID, &m.UploaderName, &created)
+	err := row.Scan(append(pre, &m.ID, &m.Type, &m.Format, &m.Width, &m.Height, &m.Orientation, &m.Size, &m.SHA256, &m.Filename,
+		&m.Alt, &m.Caption, &m.Credit, &m.UploaderID, &m.UploaderName, &created, &m.MetadataRemoved)...)
 	m.CreatedAt = time.Unix(created, 0).UTC()
 	return m, err
 }
@@ -147,25 +166,28 @@ func (s *MediaStore) Create(ctx context.Context, in MediaInput) (Media, error) {
 	return s.insert(ctx, in, info)
 }
 
-// insert stores an image already inspected.
+// insert stores an image already inspected, without its metadata.
 func (s *MediaStore) insert(ctx context.Context, in MediaInput, info imaging.ImageInfo) (Media, error) {
 	meta, err := MediaMeta{Alt: in.Alt, Caption: in.Caption, Credit: in.Credit}.Clean()
 	if err != nil {
 		return Media{}, err
 	}
+	var removed string
+	in.Data, removed = imaging.StripMetadata(in.Data, info.Type)
 	sum := sha256.Sum256(in.Data)
-	m := Media{Type: info.Type, Format: info.Format, Width: info.Width, Height: info.Height,
+	m := Media{Type: info.Type, Format: info.Format, Width: info.Width, Height: info.Height, Orientation: info.Orientation,
 		Size: int64(len(in.Data)), SHA256: hex.EncodeToString(sum[:]), Filename: cleanFilename(in.Filename),
 		Alt: meta.Alt, Caption: meta.Caption, Credit: meta.Credit, UploaderID: in.UploaderID,
-		CreatedAt: s.now().UTC().Truncate(time.Second)}
+		CreatedAt: s.now().UTC().Truncate(time.Second), MetadataRemoved: removed}
 	var uploader any
 	if in.UploaderID != 0 {
 		uploader = in.UploaderID
 	}
 	res, err := s.db.Exec(ctx, `INSERT INTO media (data, type, format, width, height, orientation, size, sha256,
-		filename, alt, caption, credit, uploader_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		filename, alt, caption, credit, uploader_id, created_at, metadata_removed, metadata_checked)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
 		in.Data, m.Type, m.Format, m.Width, m.Height, info.Orientation, m.Size, m.SHA256,
-		m.Filename, m.Alt, m.Caption, m.Credit, uploader, m.CreatedAt.Unix())
+		m.Filename, m.Alt, m.Caption, m.Credit, uploader, m.CreatedAt.Unix(), removed)
 	if err != nil {
 		return Media{}, fmt.Errorf("models: store image: %w", err)
 	}
@@ -217,13 +239,21 @@ func (s *MediaStore) Original(ctx context.Context, id int64) (Media, []byte, err
 
 // List returns one page of the library, newest first; a non-empty query
 // keeps the images whose alt text or caption contains it.
-func (s *MediaStore) List(ctx context.Context, query string, page int) ([]Media, Pager, error) {
+//
+// With viewer not 0, only the pictures that user may see are listed (see
+// visibleTo); 0 lists every picture, as for editors.
+func (s *MediaStore) List(ctx context.Context, query string, page int, viewer int64) ([]Media, Pager, error) {
 	p := Pager{Page: page, Size: MediaPageSize}
-	where, args := ``, []any{}
+	where, args := `WHERE 1 `, []any{}
 	if q := strings.TrimSpace(query); q != "" {
 		like := "%" + escapeLike(q) + "%"
-		where = `WHERE m.alt LIKE ? ESCAPE '\' OR m.caption LIKE ? ESCAPE '\' `
+		where += `AND (m.alt LIKE ? ESCAPE '\' OR m.caption LIKE ? ESCAPE '\') `
 		args = append(args, like, like)
+	}
+	if viewer != 0 {
+		n := len(args)
+		where += `AND ` + visibleTo(fmt.Sprintf("?%d", n+1), fmt.Sprintf("?%d", n+2)) + ` `
+		args = append(args, viewer, s.now().UTC().Unix())
 	}
 	args = append(args, p.Size+1, p.Offset())
 	rows, err := s.db.Query(ctx, `SELECT `+mediaCols+mediaJoin+where+

@@ -11,24 +11,29 @@ import (
 	"golang.org/x/sync/singleflight"
 )
 
-// Renditions makes and caches the resized copies of library images. Copies
-// are made on first request from the original, kept in a least-recently-used
-// cache bounded in bytes, and never written to disk. Concurrent requests for
-// the same copy share one resize, and at most a few resizes run at once, so
-// a burst of first requests cannot hold many full-size decodes in memory.
+// Renditions makes and caches the resized copies of library images. All the
+// widths of an image are made from one decode (at upload, or on the first
+// request after the cache lost them), kept in a least-recently-used cache
+// bounded in bytes, and never written to disk. Concurrent requests for one
+// image share one job, and every job first reserves the memory it will use
+// from the process's one MemoryBudget, so a burst of first requests waits
+// (or, past a few waiting, is refused) instead of filling the memory.
 type Renditions struct {
-	store *MediaStore
-	cache *byteLRU
-	group singleflight.Group
-	slots chan struct{}
-	made  atomic.Int64
+	store  *MediaStore
+	cache  *byteLRU
+	group  singleflight.Group
+	budget *MemoryBudget
+	made   atomic.Int64
 }
 
 // NewRenditions returns a cache of at most maxBytes of resized copies over
-// store; parallel is how many resizes may run at the same time.
-func NewRenditions(store *MediaStore, maxBytes int64, parallel int) *Renditions {
-	return &Renditions{store: store, cache: newByteLRU(maxBytes), slots: make(chan struct{}, max(1, parallel))}
+// store; budget bounds the memory of all decodes and resizes at once.
+func NewRenditions(store *MediaStore, maxBytes int64, budget *MemoryBudget) *Renditions {
+	return &Renditions{store: store, cache: newByteLRU(maxBytes), budget: budget}
 }
+
+// Budget is the memory budget image jobs share, uploads' checks included.
+func (r *Renditions) Budget() *MemoryBudget { return r.budget }
 
 // Rendition is a resized copy with what serving it needs.
 type Rendition struct {
@@ -52,53 +57,70 @@ func ETag(m Media, width int) string {
 	return `"` + m.SHA256[:min(16, len(m.SHA256))] + "-" + strconv.Itoa(width) + `"`
 }
 
+func renditionKey(m Media, width int) string {
+	return strconv.FormatInt(m.ID, 10) + "/" + strconv.Itoa(width) + "/" + m.SHA256
+}
+
 // Get returns the copy of image m (as loaded by the store) at a standard
-// width, making it if it is not cached.
+// width, making all its copies if this one is not cached.
 func (r *Renditions) Get(ctx context.Context, m Media, width int) (Rendition, error) {
-	key := strconv.FormatInt(m.ID, 10) + "/" + strconv.Itoa(width) + "/" + m.SHA256
-	if v, ok := r.cache.get(key); ok {
+	if v, ok := r.cache.get(renditionKey(m, width)); ok {
 		return v, nil
 	}
-	v, err, _ := r.group.Do(key, func() (any, error) {
-		if v, ok := r.cache.get(key); ok {
-			return v, nil
+	all, err := r.makeAll(ctx, m)
+	if err != nil {
+		return Rendition{}, err
+	}
+	for i, w := range imaging.ImageWidths {
+		if w == width {
+			return all[i], nil
 		}
-		release, err := r.Slot(ctx)
-		if err != nil {
-			return nil, err
-		}
-		defer release()
+	}
+	return Rendition{}, ErrNotFound
+}
+
+// Prepare makes and caches every copy of m, as at upload, so that readers
+// never wait for them.
+func (r *Renditions) Prepare(ctx context.Context, m Media) error {
+	_, err := r.makeAll(ctx, m)
+	return err
+}
+
+// makeAll makes every width of m in one job shared by concurrent callers.
+func (r *Renditions) makeAll(ctx context.Context, m Media) ([]Rendition, error) {
+	v, err, _ := r.group.Do(strconv.FormatInt(m.ID, 10)+"/"+m.SHA256, func() (any, error) {
 		_, data, err := r.store.Original(ctx, m.ID)
 		if err != nil {
 			return nil, err
 		}
-		resized, err := imaging.ResizeImage(data, width, m.Format)
+		cost, err := imaging.ResizeCost(data, m.Orientation)
+		if err != nil {
+			return nil, err
+		}
+		release, err := r.budget.Reserve(ctx, cost)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+		resized, err := imaging.ResizeAll(data, m.Orientation, m.Format)
 		if err != nil {
 			return nil, err
 		}
 		r.made.Add(1)
-		rd := Rendition{Resized: resized, ETag: ETag(m, width)}
-		r.cache.add(key, rd)
-		return rd, nil
+		all := make([]Rendition, len(resized))
+		for i, w := range imaging.ImageWidths {
+			all[i] = Rendition{Resized: resized[i], ETag: ETag(m, w)}
+			r.cache.add(renditionKey(m, w), all[i])
+		}
+		return all, nil
 	})
 	if err != nil {
-		return Rendition{}, err
+		return nil, err
 	}
-	return v.(Rendition), nil
+	return v.([]Rendition), nil
 }
 
-// Slot waits for one of the few places in which a full-size image may be
-// decoded (a resize, or checking an upload) and returns its release.
-func (r *Renditions) Slot(ctx context.Context) (release func(), err error) {
-	select {
-	case r.slots <- struct{}{}:
-		return func() { <-r.slots }, nil
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-}
-
-// Made counts the copies resized since start: cache misses that did work.
+// Made counts the images resized since start: jobs that decoded an original.
 func (r *Renditions) Made() int64 { return r.made.Load() }
 
 // CachedBytes is how many bytes of copies the cache holds.

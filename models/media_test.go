@@ -144,23 +144,23 @@ func TestMediaListSearchesAndPages(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	first, p, err := media.List(ctx, "", 1)
+	first, p, err := media.List(ctx, "", 1, 0)
 	if err != nil || len(first) != MediaPageSize || !p.HasNext || first[0].Alt != fmt.Sprintf("Picture %d", MediaPageSize+2) {
 		t.Fatalf("page 1: %d images, next %v, first %q, %v", len(first), p.HasNext, first[0].Alt, err)
 	}
-	second, p, _ := media.List(ctx, "", 2)
+	second, p, _ := media.List(ctx, "", 2, 0)
 	if len(second) != 3 || p.HasNext {
 		t.Errorf("page 2: %d images, next %v", len(second), p.HasNext)
 	}
-	found, _, _ := media.List(ctx, "harbour", 1)
+	found, _, _ := media.List(ctx, "harbour", 1, 0)
 	if len(found) != 1 || found[0].Alt != "Harbour cranes at 100% height" {
 		t.Errorf("search by alt found %d", len(found))
 	}
-	found, _, _ = media.List(ctx, "caption 7", 1)
+	found, _, _ = media.List(ctx, "caption 7", 1, 0)
 	if len(found) != 1 {
 		t.Errorf("search by caption found %d", len(found))
 	}
-	found, _, _ = media.List(ctx, "0%", 1)
+	found, _, _ = media.List(ctx, "0%", 1, 0)
 	if len(found) != 1 {
 		t.Errorf("a %% in the search is literal: found %d", len(found))
 	}

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/newsroom/news/models/imaging"
 )
@@ -114,17 +113,13 @@ func (s *MediaStore) Delete(ctx context.Context, id int64, confirmed bool) error
 
 // SetLead makes an image an article's lead image; mediaID 0 removes it. An
 // image without alt text is refused with ErrAltRequired.
+//
+// It keeps no revision: it is for content put in place whole (the demo);
+// the newsroom uses SetLeadBy.
 func (s *MediaStore) SetLead(ctx context.Context, articleID, mediaID int64) error {
-	var lead any
-	if mediaID != 0 {
-		m, err := s.Get(ctx, mediaID)
-		if err != nil {
-			return err
-		}
-		if m.Alt == "" {
-			return ErrAltRequired
-		}
-		lead = mediaID
+	lead, err := s.leadValue(ctx, mediaID)
+	if err != nil {
+		return err
 	}
 	res, err := s.db.Exec(ctx, `UPDATE articles SET lead_media_id = ? WHERE id = ?`, lead, articleID)
 	if err != nil {
@@ -169,13 +164,10 @@ func (s *MediaStore) LeadsFor(ctx context.Context, articleIDs []int64) (map[int6
 	defer rows.Close()
 	for rows.Next() {
 		var aid int64
-		var m Media
-		var created int64
-		if err := rows.Scan(&aid, &m.ID, &m.Type, &m.Format, &m.Width, &m.Height, &m.Size, &m.SHA256, &m.Filename,
-			&m.Alt, &m.Caption, &m.Credit, &m.UploaderID, &m.UploaderName, &created); err != nil {
+		m, err := scanMedia(rows, &aid)
+		if err != nil {
 			return nil, fmt.Errorf("models: scan lead image: %w", err)
 		}
-		m.CreatedAt = time.Unix(created, 0).UTC()
 		out[aid] = m
 	}
 	return out, rows.Err()
@@ -223,4 +215,20 @@ func (s *MediaStore) CheckBody(ctx context.Context, md string) error {
 		}
 	}
 	return nil
+}
+
+// leadValue is what lead_media_id is set to for image mediaID: NULL for 0,
+// ErrAltRequired for an image without alt text.
+func (s *MediaStore) leadValue(ctx context.Context, mediaID int64) (any, error) {
+	if mediaID == 0 {
+		return nil, nil
+	}
+	m, err := s.Get(ctx, mediaID)
+	if err != nil {
+		return nil, err
+	}
+	if m.Alt == "" {
+		return nil, ErrAltRequired
+	}
+	return mediaID, nil
 }

@@ -25,10 +25,23 @@ type Options struct {
 	// compared against for unknown emails; PasswordCost when 0.
 	PasswordCost int
 	// RenditionBytes bounds the memory kept for resized images (64 MB when
-	// 0); RenditionParallel how many are resized at once (2 when 0).
-	RenditionBytes    int64
-	RenditionParallel int
+	// 0). ImageMemory is the one budget of memory all decodes and resizes
+	// of the process share (ImageMemoryBudget when 0), and ImageJobsWaiting
+	// how many image jobs may wait for it before more are refused as busy
+	// (ImageJobsWaiting when 0).
+	RenditionBytes   int64
+	ImageMemory      int64
+	ImageJobsWaiting int
 }
+
+// Defaults of the image memory budget: more than the largest image allowed
+// (MaxImageMemory), so it can run, and small beside the rest of the server;
+// past a few jobs waiting, a reader's request for a copy not made yet is
+// answered busy.
+const (
+	ImageMemoryBudget = 512 << 20
+	ImageJobsWaiting  = 16
+)
 
 // Stores are every store of one site over one database, built once by Open.
 type Stores struct {
@@ -40,6 +53,7 @@ type Stores struct {
 	Settings   *SettingsStore
 	Audit      *AuditStore
 	Setup      *SetupStore
+	Sessions   *SessionStore
 	Media      *MediaStore
 	Renditions *Renditions
 	// OldAddresses are the addresses of an imported site, which redirect.
@@ -83,6 +97,11 @@ func open(ctx context.Context, d *db.DB, o Options) (*Stores, error) {
 	if n > 0 {
 		o.Logger.Info("migrated", "applied", n)
 	}
+	if cleaned, err := NewMediaStore(d, o.Now).StripStoredMetadata(ctx); err != nil {
+		return nil, err
+	} else if cleaned > 0 {
+		o.Logger.Info("removed camera metadata from stored originals", "images", cleaned)
+	}
 	if n, err = RerenderBodies(ctx, d); err != nil {
 		return nil, err
 	}
@@ -125,8 +144,11 @@ func NewStores(d *db.DB, o Options) (*Stores, error) {
 	if o.RenditionBytes == 0 {
 		o.RenditionBytes = 64 << 20
 	}
-	if o.RenditionParallel == 0 {
-		o.RenditionParallel = 2
+	if o.ImageMemory == 0 {
+		o.ImageMemory = ImageMemoryBudget
+	}
+	if o.ImageJobsWaiting == 0 {
+		o.ImageJobsWaiting = ImageJobsWaiting
 	}
 	s := &Stores{
 		Articles:   NewArticleStore(d, o.Now),
@@ -138,13 +160,14 @@ func NewStores(d *db.DB, o Options) (*Stores, error) {
 		Audit:      NewAuditStore(d, o.Now),
 		Setup:      &SetupStore{db: d, now: o.Now, pw: pw},
 		Media:      NewMediaStore(d, o.Now),
+		Sessions:   NewSessionStore(d, o.Now),
 		Pages:      NewPageStore(d, o.Now),
 		Live:       NewLiveStore(d, o.Now),
 		Banners:    NewBannerStore(d, o.Now),
 		DB:         d,
 	}
 	s.OldAddresses = NewOldAddressStore(d, s.Articles)
-	s.Renditions = NewRenditions(s.Media, o.RenditionBytes, o.RenditionParallel)
+	s.Renditions = NewRenditions(s.Media, o.RenditionBytes, NewMemoryBudget(o.ImageMemory, o.ImageJobsWaiting))
 	return s, nil
 }
 

@@ -45,3 +45,14 @@ func ParseProxies(list []string) ([]*net.IPNet, error) {
 	}
 	return out, nil
 }
+
+// LimitKey is the address a limit counts a client under: an IPv4 address
+// as it is, an IPv6 address by its /64, since one home or server is given
+// a whole /64 and can pick a new address in it for every request.
+func LimitKey(addr string) string {
+	ip := net.ParseIP(addr)
+	if ip == nil || ip.To4() != nil {
+		return addr
+	}
+	return (&net.IPNet{IP: ip.Mask(net.CIDRMask(64, 128)), Mask: net.CIDRMask(64, 128)}).String()
+}

@@ -64,11 +64,12 @@ func (h *Handler) articlePicture(c echo.Context, old models.Article) error {
 	}
 	ctx := req.Context()
 	if f.Action == "lead_remove" && old.ID != 0 {
-		if err := h.Media.SetLead(ctx, old.ID, 0); err != nil {
-			return kit.NotFoundIf(err)
+		// After the text is saved (a revision), so the form's version holds.
+		remove := func(a models.Article) error {
+			h.audit(c, "article.lead_image", "removed the lead picture of "+quoted(a.Title))
+			return h.Media.SetLeadBy(ctx, a.ID, 0, editor(c, ""))
 		}
-		h.audit(c, "article.lead_image", "removed the lead picture of "+quoted(old.Title))
-		return h.pictureDone(c, old, f, "Lead picture removed.", nil)
+		return h.pictureDone(c, old, f, "Lead picture removed.", remove)
 	}
 	files := req.MultipartForm.File["picture"]
 	msg := ""
@@ -90,7 +91,7 @@ func (h *Handler) articlePicture(c echo.Context, old models.Article) error {
 	if pf.Use == "lead" {
 		lead = func(a models.Article) error {
 			h.audit(c, "article.lead_image", "made "+quoted(m.Alt)+" the lead picture of "+quoted(a.Title))
-			return h.Media.SetLead(ctx, a.ID, m.ID)
+			return h.Media.SetLeadBy(ctx, a.ID, m.ID, editor(c, ""))
 		}
 	} else {
 		f.Body = insertAt(f.Body, pf.Cursor, "\n\n"+m.BodyMarkdown()+"\n\n")
@@ -106,6 +107,11 @@ func (h *Handler) pictureDone(c echo.Context, old models.Article, f ArticleForm,
 		if lead != nil {
 			if err := lead(old); err != nil {
 				return kit.NotFoundIf(err)
+			}
+			// The lead change is a revision of its own: the text being
+			// edited now stands on it.
+			if f.Version == strconv.Itoa(old.Version) {
+				f.Version = strconv.Itoa(old.Version + 1)
 			}
 		}
 		p, err := h.editorPage(c, old, f)

@@ -2,6 +2,7 @@ package newsroom
 
 import (
 	"crypto/rand"
+	"errors"
 	"net/http"
 	"net/url"
 	"runtime"
@@ -14,19 +15,16 @@ import (
 	"github.com/newsroom/news/models"
 )
 
-// Session settings.
+// Session settings. The cookie carries only a random token naming the
+// server's record of the session (models.SessionStore), which is what ends
+// it: signing out, a password or role change, disabling the account, the
+// idle limit, the absolute lifetime.
 const (
 	SessionCookie = "news_session"
-	// sessionIdle is how long a session lasts without a request.
-	sessionIdle = 12 * time.Hour
-	// seenEvery is how stale the last-seen time may get before it is
-	// written again, so not every request sends a new cookie.
-	seenEvery = time.Minute
+	keyToken      = "sid"
 
-	keyUserID = "uid"
-	keySeen   = "seen"
-
-	ctxUser = "admin_user"
+	ctxUser    = "admin_user"
+	ctxSession = "admin_session"
 )
 
 // authState is what signing in needs beyond the stores, built once in New.
@@ -50,13 +48,13 @@ func newAuthState(deps Deps) authState {
 	store := sessions.NewCookieStore(keys...)
 	store.Options = &sessions.Options{
 		Path:     "/admin",
-		MaxAge:   int(sessionIdle / time.Second),
+		MaxAge:   int(models.SessionLifetime / time.Second),
 		HttpOnly: true,
 		SameSite: http.SameSiteLaxMode,
 		Secure:   deps.SecureCookies,
 	}
-	// The cookie's own signature expires after the idle time too (by the
-	// real clock); the server checks the last-seen time by its clock.
+	// The cookie's own signature expires with the session's lifetime too
+	// (by the real clock); the server's record decides before that.
 	store.MaxAge(store.Options.MaxAge)
 	return authState{
 		sessions: store,
@@ -110,20 +108,41 @@ func (h *Handler) saveSession(c echo.Context, sess *sessions.Session) {
 	}
 }
 
-// startSession signs u in with a new session: nothing from the session
-// the browser had before survives, so a session planted before sign-in
-// (fixation) is worthless. The cookie is re-encrypted with a fresh random
-// IV, so its value changes too.
-func (h *Handler) startSession(c echo.Context, u models.User) {
+// startSession signs u in with a new session: a new server record, and a
+// cookie holding nothing from the session the browser had before, so a
+// session planted before sign-in (fixation) is worthless. The cookie is
+// re-encrypted with a fresh random IV, so its value changes too.
+func (h *Handler) startSession(c echo.Context, u models.User) error {
+	req := c.Request()
+	if old := h.sessionToken(c); old != "" {
+		if err := h.Sessions.End(req.Context(), old); err != nil {
+			return err
+		}
+	}
+	token, _, err := h.Sessions.Start(req.Context(), u.ID, req.UserAgent(), c.RealIP())
+	if err != nil {
+		return err
+	}
 	sess := h.session(c)
-	sess.Values = map[any]any{}
-	sess.Values[keyUserID] = u.ID
-	sess.Values[keySeen] = h.Now().Unix()
+	sess.Values = map[any]any{keyToken: token}
 	h.saveSession(c, sess)
+	return nil
 }
 
-// endSession signs out: the new session holds no user, only msg.
+// sessionToken is the token this request's cookie carries, if any.
+func (h *Handler) sessionToken(c echo.Context) string {
+	token, _ := h.session(c).Values[keyToken].(string)
+	return token
+}
+
+// endSession signs out: the server's record is gone, and the new cookie
+// holds no session, only msg.
 func (h *Handler) endSession(c echo.Context, msg string) {
+	if token := h.sessionToken(c); token != "" {
+		if err := h.Sessions.End(c.Request().Context(), token); err != nil {
+			h.Logger.Error("end session", "id", kit.RequestID(c), "err", err)
+		}
+	}
 	sess := h.session(c)
 	sess.Values = map[any]any{}
 	if msg != "" {
@@ -133,41 +152,39 @@ func (h *Handler) endSession(c echo.Context, msg string) {
 }
 
 // sessionUser returns the user this request's session belongs to; ok is
-// false when there is none, it has been idle too long, or the user is
-// gone or disabled. expired says the idle timeout ended it.
-func (h *Handler) sessionUser(c echo.Context) (u models.User, ok, expired bool) {
-	sess := h.session(c)
-	uid, _ := sess.Values[keyUserID].(int64)
-	seen, _ := sess.Values[keySeen].(int64)
-	if uid == 0 {
-		return u, false, false
+// false when there is none, it has ended, or the user is gone or
+// disabled. idle says the idle limit ended it.
+func (h *Handler) sessionUser(c echo.Context) (u models.User, sess models.Session, ok, idle bool) {
+	token := h.sessionToken(c)
+	if token == "" {
+		return u, sess, false, false
 	}
-	now := h.Now()
-	if now.Sub(time.Unix(seen, 0)) > sessionIdle {
-		return u, false, true
+	ctx := c.Request().Context()
+	sess, err := h.Sessions.Check(ctx, token)
+	if err != nil {
+		if !errors.Is(err, models.ErrSessionEnded) {
+			h.Logger.Error("check session", "id", kit.RequestID(c), "err", err)
+		}
+		return u, sess, false, errors.Is(err, models.ErrSessionIdle)
 	}
-	u, err := h.Users.ByID(c.Request().Context(), uid)
+	u, err = h.Users.ByID(ctx, sess.UserID)
 	if err != nil || u.Disabled {
-		return models.User{}, false, false
+		return models.User{}, sess, false, false
 	}
-	if now.Sub(time.Unix(seen, 0)) > seenEvery {
-		sess.Values[keySeen] = now.Unix()
-		h.saveSession(c, sess)
-	}
-	return u, true, false
+	return u, sess, true, false
 }
 
 // RequireSession lets signed-in users through and sends everyone else to
 // the sign-in page, which brings them back afterwards.
 func (h *Handler) RequireSession(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		u, ok, expired := h.sessionUser(c)
+		u, sess, ok, idle := h.sessionUser(c)
 		if !ok {
-			msg := ""
-			if expired {
-				msg = "You were signed out after 12 hours without activity. Please sign in again."
-			}
-			if _, had := h.session(c).Values[keyUserID]; had {
+			if h.sessionToken(c) != "" {
+				msg := "Your session has ended. Please sign in again."
+				if idle {
+					msg = "You were signed out after 12 hours without activity. Please sign in again."
+				}
 				h.endSession(c, msg)
 			}
 			to := "/admin/login"
@@ -177,6 +194,7 @@ func (h *Handler) RequireSession(next echo.HandlerFunc) echo.HandlerFunc {
 			return c.Redirect(http.StatusSeeOther, to)
 		}
 		c.Set(ctxUser, u)
+		c.Set(ctxSession, sess)
 		return next(c)
 	}
 }
@@ -207,7 +225,7 @@ func localNext(next string) string {
 
 // StartSession signs u in on this request's response, as the sign-in form
 // does after checking the password; tests use it to sign in quickly.
-func (h *Handler) StartSession(c echo.Context, u models.User) { h.startSession(c, u) }
+func (h *Handler) StartSession(c echo.Context, u models.User) error { return h.startSession(c, u) }
 
 // PasswordSlots is the semaphore that bounds how many password checks run
 // at once; a test fills it to show that sign-ins wait for a free slot.

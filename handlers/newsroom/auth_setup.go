@@ -68,7 +68,9 @@ func (h *Handler) SetupSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	h.startSession(c, u)
+	if err := h.startSession(c, u); err != nil {
+		return err
+	}
 	h.auditAs(c, u, "setup", "set up the site and its first admin account, "+u.Email)
 	h.addFlash(c, "Welcome, "+u.Name+". Your admin account is ready.")
 	return c.Redirect(http.StatusSeeOther, "/admin")

@@ -26,6 +26,7 @@ type Deps struct {
 	Settings   *models.SettingsStore
 	Audit      *models.AuditStore
 	Setup      *models.SetupStore
+	Sessions   *models.SessionStore
 	Media      *models.MediaStore
 	Renditions *models.Renditions
 	// Pages are the site's pages that are not news (About, Contact ...).

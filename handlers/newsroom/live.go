@@ -58,7 +58,7 @@ func (h *Handler) renderLive(c echo.Context, status int, a models.Article, f Ent
 	for i := range p.Entries {
 		p.Entries[i] = kit.EntryInZone(p.Entries[i], l.Site.Location())
 	}
-	if p.Pictures, _, err = h.Media.List(ctx, "", 1); err != nil {
+	if p.Pictures, _, err = h.Media.List(ctx, "", 1, pictureViewer(l.User)); err != nil {
 		return err
 	}
 	return h.render(c, status, p)

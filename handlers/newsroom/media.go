@@ -45,7 +45,7 @@ func (h *Handler) mediaLibraryPage(c echo.Context, path, article string) (AdminM
 	}
 	ctx := c.Request().Context()
 	q := strings.TrimSpace(c.QueryParam("q"))
-	list, pager, err := h.Media.List(ctx, q, n)
+	list, pager, err := h.Media.List(ctx, q, n, pictureViewer(currentUser(c)))
 	if err != nil {
 		return AdminMediaPage{}, err
 	}
@@ -149,16 +149,28 @@ func (h *Handler) storeUpload(c echo.Context, fh *multipart.FileHeader) (models.
 	if err != nil {
 		return models.Media{}, err
 	}
-	// Checking an upload decodes it in full: share the resizer's few slots
-	// so that uploads and resizes together stay within memory.
-	release, err := h.Renditions.Slot(c.Request().Context())
+	// Checking an upload decodes it in full: what that costs is read from
+	// its header first (refusing what is too costly), and reserved from the
+	// budget resizes share, so uploads and resizes together stay within it.
+	cost, err := imaging.CostOf(data)
 	if err != nil {
 		return models.Media{}, err
 	}
-	defer release()
-	return h.Media.Create(c.Request().Context(), models.MediaInput{
-		Filename: fh.Filename, Data: data, UploaderID: currentUser(c).ID,
-	})
+	ctx := c.Request().Context()
+	release, err := h.Renditions.Budget().Reserve(ctx, cost.Inspect)
+	if err != nil {
+		return models.Media{}, err
+	}
+	m, err := h.Media.Create(ctx, models.MediaInput{Filename: fh.Filename, Data: data, UploaderID: currentUser(c).ID})
+	release()
+	if err != nil {
+		return m, err
+	}
+	// Its copies are made now, so no reader's request has to.
+	if err := h.Renditions.Prepare(ctx, m); err != nil {
+		h.Logger.Warn("media copies", "id", kit.RequestID(c), "media", m.ID, "err", err)
+	}
+	return m, nil
 }
 
 // userMessage turns a refusal from the models into the sentence shown to
@@ -166,11 +178,22 @@ func (h *Handler) storeUpload(c echo.Context, fh *multipart.FileHeader) (models.
 func (h *Handler) userMessage(c echo.Context, err error) string {
 	for _, known := range []error{imaging.ErrImageTooLarge, imaging.ErrImageType, imaging.ErrImagePixels,
 		imaging.ErrImageDimensions, imaging.ErrImageCorrupt, imaging.ErrImageEmpty, models.ErrAltRequired,
-		models.ErrMediaText, models.ErrMediaInUse} {
+		models.ErrMediaText, models.ErrMediaInUse, imaging.ErrImageMemory, models.ErrBusy} {
 		if errors.Is(err, known) {
 			return strings.TrimPrefix(err.Error(), "models: ")
 		}
 	}
 	h.Logger.Error("media", "id", kit.RequestID(c), "err", err)
 	return "could not be stored because of a problem on our side; please try again"
+}
+
+// pictureViewer is whose pictures u sees in the library and the picker:
+// 0 (all) for those allowed others' work, else u's own (see
+// models.MediaStore.List), so no author browses another's embargoed
+// pictures.
+func pictureViewer(u models.User) int64 {
+	if May(u, OthersWork) {
+		return 0
+	}
+	return u.ID
 }

@@ -28,8 +28,14 @@ func (h *Handler) mediaEditPage(c echo.Context, m models.Media, form MediaForm) 
 	if err != nil {
 		return AdminMediaEditPage{}, err
 	}
-	uses, err := h.Media.Usage(c.Request().Context(), m.ID)
-	return AdminMediaEditPage{Layout: l, Media: m, Uses: uses, Form: form}, err
+	ctx := c.Request().Context()
+	uses, err := h.Media.Usage(ctx, m.ID)
+	if err != nil {
+		return AdminMediaEditPage{}, err
+	}
+	public, err := h.Media.IsPublic(ctx, m.ID)
+	return AdminMediaEditPage{Layout: l, Media: m, Uses: uses, Form: form,
+		Public: public, MayMarkPublic: May(currentUser(c), Publish)}, err
 }
 
 // MediaEdit shows one image: preview, alt/caption/credit form, where
@@ -37,6 +43,9 @@ func (h *Handler) mediaEditPage(c echo.Context, m models.Media, form MediaForm) 
 func (h *Handler) MediaEdit(c echo.Context) error {
 	m, err := h.mediaParam(c)
 	if err != nil {
+		return err
+	}
+	if err := h.mayViewPicture(c, m); err != nil {
 		return err
 	}
 	p, err := h.mediaEditPage(c, m, MediaForm{Alt: m.Alt, Caption: m.Caption, Credit: m.Credit})
@@ -116,7 +125,18 @@ func (h *Handler) MediaSetLead(c echo.Context) error {
 	if err := mayChangeArticle(c, a); err != nil {
 		return err
 	}
-	err = h.Media.SetLead(ctx, articleID, mediaID)
+	if mediaID != 0 {
+		m, err := h.Media.Get(ctx, mediaID)
+		if err != nil {
+			return kit.NotFoundIf(err)
+		}
+		if err := h.mayViewPicture(c, m); err != nil {
+			return err
+		}
+	}
+	// A revision of the article, like any other edit: in its history, and
+	// undone by restoring the one before.
+	err = h.Media.SetLeadBy(ctx, articleID, mediaID, models.Editor{ID: currentUser(c).ID})
 	if errors.Is(err, models.ErrAltRequired) {
 		return echo.NewHTTPError(http.StatusUnprocessableEntity,
 			"That image has no alt text yet. Describe it for readers who cannot see it, then choose it again.")

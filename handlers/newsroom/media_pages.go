@@ -53,6 +53,9 @@ type AdminMediaEditPage struct {
 	Uses          []models.MediaUse
 	Form          MediaForm
 	ConfirmDelete bool // a delete was asked for while articles use the image
+	// Public: anyone may fetch it at /media/...; MayMarkPublic: the user
+	// may make it so before anything published uses it.
+	Public, MayMarkPublic bool
 }
 
 func (AdminMediaEditPage) Template() string { return "admin_media_edit" }

@@ -105,7 +105,7 @@ func (h *Handler) MediaPickUpload(c echo.Context) error {
 	if pf.Use != "lead" {
 		return c.Redirect(http.StatusSeeOther, articlePath(a.ID)+"?insert="+strconv.FormatInt(m.ID, 10))
 	}
-	if err := h.Media.SetLead(ctx, a.ID, m.ID); err != nil {
+	if err := h.Media.SetLeadBy(ctx, a.ID, m.ID, editor(c, "")); err != nil {
 		return kit.NotFoundIf(err)
 	}
 	h.audit(c, "article.lead_image", "made "+quoted(m.Alt)+" the lead picture of "+quoted(a.Title))

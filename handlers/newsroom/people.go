@@ -103,8 +103,17 @@ func (h *Handler) PersonRole(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// Taking rights away signs the person out everywhere, so no session
+	// opened with the old role lives on; new rights apply at once.
+	msg := u.Name + " is now " + role + "."
+	if roleRank(role) < roleRank(u.Role) {
+		if err := h.endSessionsOf(c, u.ID); err != nil {
+			return err
+		}
+		msg = u.Name + " is now " + role + " and is signed out everywhere."
+	}
 	h.audit(c, "user.role", "made "+u.Name+" <"+u.Email+"> "+article(role)+" (was "+article(u.Role)+")")
-	h.addFlash(c, u.Name+" is now "+role+".")
+	h.addFlash(c, msg)
 	return c.Redirect(http.StatusSeeOther, "/admin/people")
 }
 
@@ -129,6 +138,9 @@ func (h *Handler) setDisabled(c echo.Context, disabled bool) error {
 		return err
 	}
 	if disabled {
+		if err := h.endSessionsOf(c, u.ID); err != nil {
+			return err
+		}
 		h.audit(c, "user.disable", "turned off the account of "+u.Name+" <"+u.Email+"> and ended their sessions")
 		h.addFlash(c, u.Name+" is disabled and signed out everywhere.")
 	} else {
@@ -155,7 +167,46 @@ func (h *Handler) PersonPassword(c echo.Context) error {
 	if err := h.Users.SetPassword(c.Request().Context(), u.ID, pw); err != nil {
 		return err
 	}
+	if err := h.endSessionsOf(c, u.ID); err != nil {
+		return err
+	}
 	h.audit(c, "user.password", "set a new password for "+u.Name+" <"+u.Email+">")
-	h.addFlash(c, u.Name+" has a new password. Give it to them in person or by phone, not by email.")
+	h.addFlash(c, u.Name+" has a new password and is signed out everywhere. Give it to them in person or by phone, not by email.")
 	return c.Redirect(http.StatusSeeOther, "/admin/people")
+}
+
+// PersonSignOut ends every session of someone, as when a laptop is lost.
+func (h *Handler) PersonSignOut(c echo.Context) error {
+	u, err := h.person(c)
+	if err != nil {
+		return err
+	}
+	if err := h.endSessionsOf(c, u.ID); err != nil {
+		return err
+	}
+	h.audit(c, "user.sign-out", "signed "+u.Name+" <"+u.Email+"> out everywhere")
+	h.addFlash(c, u.Name+" is signed out everywhere.")
+	return c.Redirect(http.StatusSeeOther, "/admin/people")
+}
+
+// endSessionsOf ends every session of user id but the one this request
+// is made in: the admin who changes their own role stays signed in.
+func (h *Handler) endSessionsOf(c echo.Context, id int64) error {
+	keep := ""
+	if id == currentUser(c).ID {
+		keep = h.sessionToken(c)
+	}
+	_, err := h.Sessions.EndAll(c.Request().Context(), id, keep)
+	return err
+}
+
+// roleRank orders the roles by what they may do.
+func roleRank(role string) int {
+	switch role {
+	case models.RoleAdmin:
+		return 3
+	case models.RoleEditor:
+		return 2
+	}
+	return 1
 }

@@ -17,6 +17,13 @@ func (h *Handler) renderPreview(c echo.Context, p AdminArticleEditPage, f Articl
 	if err != nil {
 		return err
 	}
+	// Pictures not public yet still show: from the newsroom's addresses.
+	body = models.NewsroomImages(body)
+	if p.Lead != nil {
+		lead := *p.Lead
+		lead.InNewsroom = true
+		p.Lead = &lead
+	}
 	loc := p.Site.Location()
 	a := models.Article{ID: p.Article.ID, Slug: f.Slug, Title: strings.TrimSpace(f.Title), Summary: strings.TrimSpace(f.Summary),
 		BodyHTML: body, BodyMD: f.Body, Source: strings.TrimSpace(f.Source), Lead: p.Lead, Status: models.StatusPublished}

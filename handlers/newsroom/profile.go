@@ -1,6 +1,8 @@
 package newsroom
 
 import (
+	"fmt"
+	"math"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -11,6 +13,8 @@ type AdminProfilePage struct {
 	Layout
 	Profile  ProfileForm
 	Password PasswordForm
+	// Sessions are where the user is signed in, this browser marked.
+	Sessions []SessionItem
 }
 
 func (AdminProfilePage) Template() string { return "admin_profile" }
@@ -21,7 +25,11 @@ func (h *Handler) profilePage(c echo.Context, status int, pf ProfileForm, pw Pas
 		return err
 	}
 	pw.Current, pw.New, pw.Confirm = "", "", ""
-	return h.render(c, status, AdminProfilePage{Layout: l, Profile: pf, Password: pw})
+	sessions, err := h.sessionItems(c)
+	if err != nil {
+		return err
+	}
+	return h.render(c, status, AdminProfilePage{Layout: l, Profile: pf, Password: pw, Sessions: sessions})
 }
 
 func (h *Handler) ProfileShow(c echo.Context) error {
@@ -57,9 +65,16 @@ func (h *Handler) PasswordUpdate(c echo.Context) error {
 	}
 	u := currentUser(c)
 	fe := fieldErrors{}
-	ok, err := h.Users.CheckUserPassword(c.Request().Context(), u.ID, f.Current)
+	ok, wait, err := h.checkCurrentPassword(c, u, f.Current)
 	if err != nil {
 		return err
+	}
+	if wait > 0 {
+		mins := int(math.Ceil(wait.Minutes()))
+		c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
+		fe.add("current", fmt.Sprintf("Too many wrong passwords. For your security, please wait %d minute%s and try again.", mins, plural(mins)))
+		f.FieldErrors = fe
+		return h.profilePage(c, http.StatusTooManyRequests, ProfileForm{Name: u.Name}, f)
 	}
 	if !ok {
 		fe.add("current", "That is not your current password.")
@@ -72,7 +87,10 @@ func (h *Handler) PasswordUpdate(c echo.Context) error {
 	if err := h.Users.SetPassword(c.Request().Context(), u.ID, f.New); err != nil {
 		return err
 	}
+	if _, err := h.Sessions.EndAll(c.Request().Context(), u.ID, h.sessionToken(c)); err != nil {
+		return err
+	}
 	h.audit(c, "user.password", "changed their password")
-	h.addFlash(c, "Your password is changed.")
+	h.addFlash(c, "Your password is changed, and you are signed out everywhere else.")
 	return c.Redirect(http.StatusSeeOther, "/admin/profile")
 }

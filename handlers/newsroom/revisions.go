@@ -56,7 +56,15 @@ func revisionFields(r models.Revision, loc *time.Location) [][2]string {
 	return [][2]string{{"Title", r.Title}, {"Slug", r.Slug}, {"Summary", r.Summary}, {"Section", r.CategoryName},
 		{"Tags", r.Tags}, {"Authors", r.Bylines()}, {"Source", r.Source}, {"Status", statusWords[r.Status]},
 		{"Publish time", published}, {"Front page", yesNo(r.Featured, "Featured", "Not featured")},
-		{"Comments", yesNo(r.CommentsOpen, "Open", "Closed")}}
+		{"Comments", yesNo(r.CommentsOpen, "Open", "Closed")}, {"Lead picture", leadName(r.LeadMediaID)}}
+}
+
+// leadName names a revision's lead picture for the history.
+func leadName(id int64) string {
+	if id == 0 {
+		return "none"
+	}
+	return "image " + strconv.FormatInt(id, 10)
 }
 
 // statusWords say an article's stored status in words.

@@ -78,7 +78,7 @@ func (h *Handler) CommentCreate(c echo.Context) error {
 	if form.FieldErrors = in.Validate(); form.FieldErrors != nil {
 		return h.commentFormAgain(c, a, form, http.StatusUnprocessableEntity)
 	}
-	if ok, wait := h.CommentLimit.allow(c.RealIP()); !ok {
+	if ok, wait := h.CommentLimit.allow(kit.LimitKey(c.RealIP())); !ok {
 		c.Response().Header().Set("Retry-After", strconv.Itoa(int(wait.Round(time.Second)/time.Second)+1))
 		form.FieldErrors = map[string]string{"form": "You have posted several comments in a short time. " +
 			"Please wait " + waitText(wait) + " and send this one again; it is kept below."}

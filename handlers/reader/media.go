@@ -3,12 +3,9 @@ package reader
 import (
 	"context"
 	"net/http"
-	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/kit"
-	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/models"
 )
 
@@ -17,39 +14,30 @@ import (
 const immutable = "public, max-age=31536000, immutable"
 
 // MediaShow serves a resized copy of a library image at
-// /media/:id/:width.(jpg|png). The copy is made on first request and cached
-// in memory; the original's bytes are never served.
+// /media/:id/:width.(jpg|png), once the picture is public (something
+// published uses it, or an editor marked it): until then it answers 404
+// with no-store, so no cache keeps the refusal past publication. The copy
+// is made at upload (or on first request) and cached in memory; the
+// original's bytes are never served.
 func (h *Handler) MediaShow(c echo.Context) error {
-	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id <= 0 || c.Param("id") != strconv.FormatInt(id, 10) {
+	id, width, ext, ok := kit.MediaFile(c)
+	if !ok {
 		return echo.NewHTTPError(http.StatusNotFound)
 	}
-	name, ext, ok := strings.Cut(c.Param("file"), ".")
-	width, err := strconv.Atoi(name)
-	if !ok || err != nil || !models.ValidWidth(width) || name != strconv.Itoa(width) {
-		return echo.NewHTTPError(http.StatusNotFound)
-	}
-	m, err := h.Media.Get(c.Request().Context(), id)
+	ctx := c.Request().Context()
+	m, err := h.Media.Get(ctx, id)
 	if err != nil {
 		return kit.NotFoundIf(err)
 	}
-	if ext != m.Ext() {
-		return echo.NewHTTPError(http.StatusNotFound)
-	}
-	hd := c.Response().Header()
-	etag := models.ETag(m, width)
-	hd.Set("Cache-Control", immutable)
-	hd.Set("ETag", etag)
-	if pagecache.ETagMatches(c.Request().Header.Get("If-None-Match"), etag) {
-		return c.NoContent(http.StatusNotModified)
-	}
-	r, err := h.Renditions.Get(c.Request().Context(), m, width)
+	public, err := h.Media.IsPublic(ctx, id)
 	if err != nil {
-		hd.Del("Cache-Control")
-		hd.Del("ETag")
 		return err
 	}
-	return c.Blob(http.StatusOK, r.Type, r.Data)
+	if !public || ext != m.Ext() {
+		c.Response().Header().Set("Cache-Control", "no-store")
+		return echo.NewHTTPError(http.StatusNotFound)
+	}
+	return kit.ServeRendition(c, h.Renditions, m, width, immutable)
 }
 
 // withLeads sets the lead image of each article in list that has one.

@@ -3,6 +3,7 @@ package imaging
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -73,12 +74,22 @@ func withEXIF(jpg []byte, orientation uint16, gps string) []byte {
 	tiff.WriteString("MM")
 	binary.Write(&tiff, binary.BigEndian, uint16(42))
 	binary.Write(&tiff, binary.BigEndian, uint32(8))
-	binary.Write(&tiff, binary.BigEndian, uint16(1))      // one entry
+	entries := uint16(1)
+	if gps != "" {
+		entries = 2
+	}
+	binary.Write(&tiff, binary.BigEndian, entries)
 	binary.Write(&tiff, binary.BigEndian, uint16(0x0112)) // orientation
 	binary.Write(&tiff, binary.BigEndian, uint16(3))      // SHORT
 	binary.Write(&tiff, binary.BigEndian, uint32(1))
 	binary.Write(&tiff, binary.BigEndian, orientation)
 	binary.Write(&tiff, binary.BigEndian, uint16(0))
+	if gps != "" { // a GPS directory, pointing at the text after this one
+		binary.Write(&tiff, binary.BigEndian, uint16(0x8825))
+		binary.Write(&tiff, binary.BigEndian, uint16(4)) // LONG
+		binary.Write(&tiff, binary.BigEndian, uint32(1))
+		binary.Write(&tiff, binary.BigEndian, uint32(8+2+12*2+4))
+	}
 	binary.Write(&tiff, binary.BigEndian, uint32(0)) // no next IFD
 	tiff.WriteString(gps)
 	seg := append([]byte("Exif\x00\x00"), tiff.Bytes()...)
@@ -114,4 +125,19 @@ func writeChunk(b *bytes.Buffer, typ string, data []byte) {
 	b.WriteString(typ)
 	b.Write(data)
 	binary.Write(b, binary.BigEndian, crc.Sum32())
+}
+
+// resizeImage makes one width of data the way the site does, with the
+// orientation its EXIF gives.
+func resizeImage(data []byte, width int, format string) (Resized, error) {
+	all, err := ResizeAll(data, jpegOrientation(data), format)
+	if err != nil {
+		return Resized{}, err
+	}
+	for i, w := range ImageWidths {
+		if w == width {
+			return all[i], nil
+		}
+	}
+	return Resized{}, errors.New("not a served width")
 }

@@ -82,7 +82,7 @@ func TestResizedDimensionsNeverUpscale(t *testing.T) {
 	for _, c := range []struct{ width, w, h int }{
 		{320, 320, 160}, {640, 640, 320}, {960, 960, 480}, {1280, 1000, 500}, {1920, 1000, 500},
 	} {
-		r, err := ResizeImage(src, c.width, "jpeg")
+		r, err := resizeImage(src, c.width, "jpeg")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -109,7 +109,7 @@ func TestEXIFOrientationHonouredAndLocationNotServed(t *testing.T) {
 	if info.Width != 100 || info.Height != 200 || info.Orientation != 6 {
 		t.Fatalf("inspected %+v, want 100×200 orientation 6", info)
 	}
-	r, err := ResizeImage(data, 320, "jpeg")
+	r, err := resizeImage(data, 320, "jpeg")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func TestEveryOrientationGivesTheRightShape(t *testing.T) {
 	t.Parallel()
 	src := encodeJPEG(t, halves(80, 40))
 	for o := 1; o <= 8; o++ {
-		r, err := ResizeImage(withEXIF(src, uint16(o), ""), 320, "jpeg")
+		r, err := resizeImage(withEXIF(src, uint16(o), ""), 320, "jpeg")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -169,7 +169,7 @@ func TestShrunkCopiesKeepTheirColours(t *testing.T) {
 		"jpeg": encodeJPEG(t, halves(1001, 501)),
 		"png":  encodePNG(t, halves(1001, 501)),
 	} {
-		r, err := ResizeImage(src, 320, "jpeg")
+		r, err := resizeImage(src, 320, "jpeg")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -188,6 +188,41 @@ func TestShrunkCopiesKeepTheirColours(t *testing.T) {
 			if (r > b) != p.red || g > 0x3000 {
 				t.Errorf("%s: pixel %d is %d,%d,%d; want red=%v", name, p.x, r>>8, g>>8, b>>8, p.red)
 			}
+		}
+	}
+}
+
+func TestSixteenBitAndGreyPicturesResizeTrue(t *testing.T) {
+	t.Parallel()
+	wide := image.NewRGBA64(image.Rect(0, 0, 1400, 700))
+	grey := image.NewGray16(image.Rect(0, 0, 1400, 700))
+	for y := 0; y < 700; y++ {
+		for x := 0; x < 1400; x++ {
+			c := color.RGBA64{0xdc00, 0x1400, 0x1400, 0xffff}
+			g := color.Gray16{0x2000}
+			if x >= 700 {
+				c, g = color.RGBA64{0x1400, 0x1400, 0xdc00, 0xffff}, color.Gray16{0xe000}
+			}
+			wide.SetRGBA64(x, y, c)
+			grey.SetGray16(x, y, g)
+		}
+	}
+	for name, img := range map[string]image.Image{"16-bit RGB": wide, "16-bit grey": grey} {
+		r, err := resizeImage(encodePNG(t, img), 320, "jpeg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := jpeg.Decode(bytes.NewReader(r.Data))
+		if err != nil || got.Bounds().Dx() != 320 || got.Bounds().Dy() != 160 {
+			t.Fatalf("%s: %v %v", name, got.Bounds(), err)
+		}
+		lr, lg, lb, _ := got.At(40, 80).RGBA()
+		rr, rg, rb, _ := got.At(280, 80).RGBA()
+		if name == "16-bit RGB" && (lr>>8 < 200 || lb>>8 > 40 || rb>>8 < 200 || rr>>8 > 40) {
+			t.Errorf("%s: left %d,%d,%d right %d,%d,%d", name, lr>>8, lg>>8, lb>>8, rr>>8, rg>>8, rb>>8)
+		}
+		if name == "16-bit grey" && (lg>>8 < 0x18 || lg>>8 > 0x28 || rg>>8 < 0xd8 || rg>>8 > 0xe8) {
+			t.Errorf("%s: left %d right %d, want about 32 and 224", name, lg>>8, rg>>8)
 		}
 	}
 }

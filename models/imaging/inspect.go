@@ -54,33 +54,34 @@ func sniffType(data []byte) (string, error) {
 }
 
 // InspectImage checks an uploaded image: type by content, size, dimensions
-// from the header, then a full decode (which catches truncated and lying
-// files) to learn whether it has transparency.
+// and the memory processing it takes from the header, then a full decode
+// (which catches truncated and lying files) to learn whether it has
+// transparency.
 func InspectImage(data []byte) (ImageInfo, error) {
 	var info ImageInfo
-	if len(data) == 0 {
-		return info, ErrImageEmpty
-	}
-	if len(data) > MaxImageBytes {
-		return info, ErrImageTooLarge
-	}
-	t, err := sniffType(data)
+	h, err := readHeader(data)
 	if err != nil {
 		return info, err
 	}
-	info.Type = t
-	img, orientation, err := decodeImage(data, t)
+	info.Type = h.Type
+	info.Orientation = 1
+	if h.Type == "image/jpeg" {
+		info.Orientation = jpegOrientation(data)
+	}
+	if err := h.checkMemory(h.resizeCost(len(data), info.Orientation)); err != nil {
+		return info, err
+	}
+	img, err := decodeImage(data, h)
 	if err != nil {
 		return info, err
 	}
-	info.Orientation = orientation
 	b := img.Bounds()
 	info.Width, info.Height = b.Dx(), b.Dy()
-	if orientation >= 5 {
+	if info.Orientation >= 5 {
 		info.Width, info.Height = info.Height, info.Width
 	}
 	info.Format = "jpeg"
-	if t != "image/jpeg" && !opaque(img) {
+	if h.Type != "image/jpeg" && !opaque(img) {
 		info.Format = "png"
 	}
 	return info, nil
@@ -97,54 +98,36 @@ func checkConfig(cfg image.Config) error {
 	return nil
 }
 
-// decodeImage decodes data of type t after checking its header against the
-// limits. A decoder that panics on a hostile file is turned into
-// ErrImageCorrupt. For JPEG it also returns the EXIF orientation.
-func decodeImage(data []byte, t string) (img image.Image, orientation int, err error) {
+// decodeImage decodes data whose header h has been read and checked. A
+// decoder that panics on a hostile file is turned into ErrImageCorrupt.
+func decodeImage(data []byte, h imageHeader) (img image.Image, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			img, orientation, err = nil, 0, ErrImageCorrupt
+			img, err = nil, ErrImageCorrupt
 		}
 	}()
-	var decodeConfig func([]byte) (image.Config, error)
-	var decode func([]byte) (image.Image, error)
-	switch t {
+	r := bytes.NewReader(data)
+	switch h.Type {
 	case "image/jpeg":
-		decodeConfig = func(b []byte) (image.Config, error) { return jpeg.DecodeConfig(bytes.NewReader(b)) }
-		decode = func(b []byte) (image.Image, error) { return jpeg.Decode(bytes.NewReader(b)) }
+		img, err = jpeg.Decode(r)
 	case "image/png":
-		decodeConfig = func(b []byte) (image.Config, error) { return png.DecodeConfig(bytes.NewReader(b)) }
-		decode = func(b []byte) (image.Image, error) { return png.Decode(bytes.NewReader(b)) }
+		img, err = png.Decode(r)
 	case "image/gif":
-		decodeConfig = func(b []byte) (image.Config, error) { return gif.DecodeConfig(bytes.NewReader(b)) }
-		decode = func(b []byte) (image.Image, error) { return gif.Decode(bytes.NewReader(b)) }
+		img, err = gif.Decode(r)
 	case "image/webp":
-		decodeConfig = func(b []byte) (image.Config, error) { return webp.DecodeConfig(bytes.NewReader(b)) }
-		decode = func(b []byte) (image.Image, error) { return webp.Decode(bytes.NewReader(b)) }
+		img, err = webp.Decode(r)
 	default:
-		return nil, 0, ErrImageType
+		return nil, ErrImageType
 	}
-	cfg, err := decodeConfig(data)
 	if err != nil {
-		return nil, 0, ErrImageCorrupt
-	}
-	if err := checkConfig(cfg); err != nil {
-		return nil, 0, err
-	}
-	img, err = decode(data)
-	if err != nil {
-		return nil, 0, ErrImageCorrupt
+		return nil, ErrImageCorrupt
 	}
 	// The decoded image must be what the header promised; a decoder that
 	// trusted a later, larger size would otherwise slip past the limits.
-	if b := img.Bounds(); b.Dx() != cfg.Width || b.Dy() != cfg.Height {
-		return nil, 0, fmt.Errorf("%w (size differs from its header)", ErrImageCorrupt)
+	if b := img.Bounds(); b.Dx() != h.Width || b.Dy() != h.Height {
+		return nil, fmt.Errorf("%w (size differs from its header)", ErrImageCorrupt)
 	}
-	orientation = 1
-	if t == "image/jpeg" {
-		orientation = jpegOrientation(data)
-	}
-	return img, orientation, nil
+	return img, nil
 }
 
 // opaque reports whether every pixel of img is fully opaque.

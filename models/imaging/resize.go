@@ -26,49 +26,72 @@ type Resized struct {
 	Type   string // the Content-Type to serve it with
 }
 
-// ResizeImage decodes an original (checked again against the limits), scales
-// it to width (at most its own) with a Catmull-Rom filter, applies the EXIF
-// orientation and encodes it afresh as format ("jpeg" or "png"), which drops
-// every piece of metadata the original carried.
-func ResizeImage(data []byte, width int, format string) (Resized, error) {
-	t, err := sniffType(data)
+// ResizeAll decodes an original once and makes its copy at each of
+// ImageWidths (at most the original's own width; same order), turned the
+// way orientation (EXIF 1-8) says. Each copy is scaled with a Catmull-Rom
+// filter after box halvings, and encoded afresh as format ("jpeg" or "png"),
+// which drops every piece of metadata the original carried.
+func ResizeAll(data []byte, orientation int, format string) ([]Resized, error) {
+	h, err := readHeader(data)
 	if err != nil {
-		return Resized{}, err
+		return nil, err
 	}
-	src, orientation, err := decodeImage(data, t)
+	if err := h.checkMemory(h.resizeCost(len(data), orientation)); err != nil {
+		return nil, err
+	}
+	src, err := decodeImage(data, h)
 	if err != nil {
-		return Resized{}, err
+		return nil, err
 	}
 	sb := src.Bounds()
 	dispW, dispH := sb.Dx(), sb.Dy()
 	if orientation >= 5 {
 		dispW, dispH = dispH, dispW
 	}
-	tw := min(width, dispW)
-	th := max(1, (dispH*tw+dispW/2)/dispW)
-	// Scale in the original's own orientation, then turn the small copy.
-	sw, sh := tw, th
-	if orientation >= 5 {
-		sw, sh = th, tw
+	out := make([]Resized, len(ImageWidths))
+	// Widest first, so each halving continues from the last one and the
+	// full-size decode can be dropped after the first.
+	for i := len(ImageWidths) - 1; i >= 0; i-- {
+		tw := min(ImageWidths[i], dispW)
+		if i < len(ImageWidths)-1 && out[i+1].Width == tw { // both wider than the original
+			out[i] = out[i+1]
+			continue
+		}
+		th := max(1, (dispH*tw+dispW/2)/dispW)
+		// Scale in the original's own orientation, then turn the small copy.
+		sw, sh := tw, th
+		if orientation >= 5 {
+			sw, sh = th, tw
+		}
+		src = shrink(src, sw, sh)
+		if out[i], err = scaleEncode(src, sw, sh, orientation, format); err != nil {
+			return nil, err
+		}
 	}
-	src = shrink(src, sw, sh)
-	sb = src.Bounds()
-	dst := image.NewRGBA(image.Rect(0, 0, sw, sh))
+	return out, nil
+}
+
+// scaleEncode scales src to sw×sh, turns it and encodes it as format.
+func scaleEncode(src image.Image, sw, sh, orientation int, format string) (Resized, error) {
+	sb := src.Bounds()
+	var dst *image.RGBA
 	if sw == sb.Dx() && sh == sb.Dy() {
+		dst = image.NewRGBA(image.Rect(0, 0, sw, sh))
 		draw.Draw(dst, dst.Bounds(), src, sb.Min, draw.Src)
 	} else {
-		draw.CatmullRom.Scale(dst, dst.Bounds(), src, sb, draw.Src, nil)
+		dst = scale(src, sw, sh)
 	}
-	out := orient(dst, orientation)
+	img := orient(dst, orientation)
 	var buf bytes.Buffer
-	r := Resized{Width: out.Bounds().Dx(), Height: out.Bounds().Dy()}
+	r := Resized{Width: img.Bounds().Dx(), Height: img.Bounds().Dy()}
+	var err error
 	switch format {
 	case "png":
 		r.Type = "image/png"
-		err = png.Encode(&buf, out)
+		err = png.Encode(&buf, img)
 	default:
 		r.Type = "image/jpeg"
-		err = jpeg.Encode(&buf, out, &jpeg.Options{Quality: jpegQuality})
+		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: jpegQuality})
 	}
 	if err != nil {
 		return Resized{}, fmt.Errorf("models: encode resized image: %w", err)
