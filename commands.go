@@ -25,6 +25,8 @@ func command(args []string) commandFunc {
 		return demoCommand
 	case "import":
 		return importCommand
+	case "vcl":
+		return vclCommand
 	}
 	return nil
 }

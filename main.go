@@ -19,6 +19,7 @@ import (
 	_ "time/tzdata" // the site's time zone works on machines without zoneinfo
 
 	"github.com/newsroom/news/handlers"
+	"github.com/newsroom/news/handlers/edge"
 	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/handlers/live"
 	"github.com/newsroom/news/handlers/pagecache"
@@ -49,6 +50,12 @@ type config struct {
 	pprofAddr string
 	// baseURL is the site's public address, the start of absolute URLs.
 	baseURL string
+	// purgeStyle is the cache in front (its tag header and purge requests);
+	// purgeURL, when set, is where purges go, with purgeToken (from the
+	// environment only) as the credential.
+	purgeStyle edge.Style
+	purgeURL   string
+	purgeToken string
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -71,9 +78,18 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 		"mark the sign-in cookie Secure, for HTTPS ended by a proxy in front (NEWS_SECURE_COOKIES=1)")
 	fs.StringVar(&cfg.baseURL, "base-url", getenv("NEWS_BASE_URL"),
 		"public address of the site for absolute links, such as https://news.example.com (NEWS_BASE_URL; default: from --addr)")
+	style := fs.String("purge-style", getenv("NEWS_PURGE_STYLE"),
+		"the cache in front: varnish (xkey), fastly (Surrogate-Key, the default) or cloudflare (Cache-Tag) (NEWS_PURGE_STYLE)")
+	fs.StringVar(&cfg.purgeURL, "purge-url", getenv("NEWS_PURGE_URL"),
+		"where to send purges of changed pages: the Varnish address, the Fastly service or the Cloudflare zone API URL; the credential is NEWS_PURGE_TOKEN (NEWS_PURGE_URL)")
 	fs.Usage = func() { usage(fs) }
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
+	}
+	cfg.purgeToken = getenv("NEWS_PURGE_TOKEN")
+	var serr error
+	if cfg.purgeStyle, serr = edge.ParseStyle(*style); serr != nil {
+		return cfg, fmt.Errorf("--purge-style: %w", serr)
 	}
 	if cfg.cacheMB < 0 {
 		return cfg, fmt.Errorf("--cache-size must be 0 or more megabytes")
@@ -120,12 +136,19 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	if err != nil {
 		return err
 	}
+	var purger *edge.Purger
+	if cfg.purgeURL != "" {
+		purger = edge.NewPurger(cfg.purgeStyle, cfg.purgeURL, cfg.purgeToken, logger)
+		pctx, stopPurger := context.WithCancel(context.WithoutCancel(ctx))
+		go purger.Run(pctx)
+		defer func() { stopPurger(); <-purger.Done() }()
+	}
 	// Request lines are written off the request path; Close, after the
 	// server has shut down, writes the last of them.
 	access := kit.NewAccessLog(out)
 	defer access.Close()
 	hub := live.NewHub()
-	srv, err := buildServer(stores, logger, access, cfg, keys, hub)
+	srv, err := buildServer(stores, logger, access, cfg, keys, purger, hub)
 	if err != nil {
 		return err
 	}
@@ -174,7 +197,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 }
 
 // buildServer parses the templates and wires the stores into the server.
-func buildServer(stores *models.Stores, logger *slog.Logger, access *kit.AccessLog, cfg config, sessionKeys [][]byte, hub *live.Hub) (http.Handler, error) {
+func buildServer(stores *models.Stores, logger *slog.Logger, access *kit.AccessLog, cfg config, sessionKeys [][]byte, purger *edge.Purger, hub *live.Hub) (http.Handler, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err
@@ -193,8 +216,10 @@ func buildServer(stores *models.Stores, logger *slog.Logger, access *kit.AccessL
 		TrustedProxies: cfg.proxies,
 		SessionKeys:    sessionKeys,
 		SecureCookies:  cfg.secureCookies,
-		PageCache:      pagecache.NewPageCache(int64(cfg.cacheMB) << 20),
+		PageCache:      pagecache.NewPageCache(int64(cfg.cacheMB)<<20, time.Now()),
 		BaseURL:        cfg.baseURL,
-		LiveHub:        hub,
+		PurgeStyle:     cfg.purgeStyle,
+		Purger:         purger,
+		EdgeLongLived:  purger != nil,
 	})
 }

@@ -35,20 +35,9 @@ PPROF_ADDR=127.0.0.1:$((PORT_BASE + 3))
 
 mkdir -p "$OUT"
 
-need() {
-	local missing=()
-	command -v wrk >/dev/null || missing+=(wrk)
-	command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
-	if ((${#missing[@]})); then
-		echo "installing ${missing[*]}"
-		local sudo=""
-		[[ $(id -u) -ne 0 ]] && sudo=sudo
-		$sudo apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-	fi
-}
-need
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+need_tools
 
 echo "building"
 go build -o "$OUT/news" .
@@ -61,25 +50,6 @@ if [[ ! -s $DB ]]; then
 else
 	echo "reusing $DB"
 fi
-
-PIDS=()
-cleanup() {
-	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-	wait 2>/dev/null || true
-}
-trap cleanup EXIT
-
-# start_site PORT CACHE_MB EXTRA... : starts a server, waits for its front
-# page, prints its pid and start-up time.
-wait_up() {
-	local url=$1
-	for _ in $(seq 1 200); do
-		curl -fso /dev/null "$url" && return 0
-		sleep 0.05
-	done
-	echo "server at $url did not start" >&2
-	return 1
-}
 
 t0=$(date +%s%N)
 "$OUT/news" --addr "127.0.0.1:$SITE_PORT" --db "$DB" --no-demo --cache-size 64 >"$OUT/site.log" 2>&1 &
@@ -105,34 +75,7 @@ SECTION=/category/$(echo "$ARTICLE" | cut -d/ -f2)
 mkdir -p "$OUT/static" "$OUT/nginx"
 curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE" -o "$OUT/static/article.html"
 
-USER_LINE=""
-[[ $(id -u) -eq 0 ]] && USER_LINE="user $(id -un);"
-cat >"$OUT/nginx.conf" <<EOF
-$USER_LINE
-worker_processes 2;
-pid $OUT/nginx/nginx.pid;
-error_log $OUT/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-	access_log off;
-	sendfile on;
-	tcp_nopush on;
-	keepalive_requests 100000;
-	client_body_temp_path $OUT/nginx/body;
-	proxy_temp_path $OUT/nginx/proxy;
-	fastcgi_temp_path $OUT/nginx/fastcgi;
-	uwsgi_temp_path $OUT/nginx/uwsgi;
-	scgi_temp_path $OUT/nginx/scgi;
-	types { text/html html; }
-	server {
-		listen 127.0.0.1:$NGINX_PORT;
-		root $OUT/static;
-	}
-}
-EOF
-"$NGINX" -p "$OUT/nginx" -c "$OUT/nginx.conf" -g 'daemon off;' &
-PIDS+=("$!")
-wait_up "http://127.0.0.1:$NGINX_PORT/article.html"
+start_nginx nginx "$NGINX_PORT" "$OUT/static" "text/html html;" article.html
 
 declare -A RPS P50 P99
 ORDER=()

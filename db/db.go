@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -21,8 +20,9 @@ import (
 // means writers queue in Go instead of failing with "database is locked",
 // while WAL mode lets readers go on alongside the writer.
 //
-// Every write goes through Exec or WithTx, which count committed writes in
-// Generation: caches of what readers see compare it to know when to drop.
+// Every write goes through Exec or WithTx. A transaction names the cache
+// tags it changes (Tx.Changed); on commit they are logged in change_log and
+// published to subscribers (see Changes), so caches drop only those pages.
 type DB struct {
 	w *sql.DB
 	// R is the reader pool.
@@ -30,7 +30,7 @@ type DB struct {
 	// Path is the file the database lives in.
 	Path string
 
-	gen atomic.Uint64
+	feed changeFeed
 	// stmts keeps reader statements prepared; see Query.
 	stmts stmtCache
 }
@@ -62,7 +62,7 @@ func Open(path string) (*DB, error) {
 	n := max(4, runtime.NumCPU()*2)
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{w: w, R: r, Path: path}, nil
+	return &DB{w: w, R: r, Path: path, feed: changeFeed{origin: newOrigin()}}, nil
 }
 
 // dsn builds the connection string. busy_timeout comes first because
@@ -85,6 +85,7 @@ func dsn(path string, writer bool) string {
 
 // Close closes both pools.
 func (d *DB) Close() error {
+	d.feed.close()
 	d.stmts.close()
 	errR := d.R.Close()
 	errW := d.w.Close()
@@ -95,34 +96,36 @@ func (d *DB) Close() error {
 }
 
 // WithTx runs fn in a transaction on the writer and commits when fn returns
-// nil. Any error, or a panic, rolls it back. An error that says the
-// database cannot be written (read-only, full disk) is marked
-// ErrCannotWrite.
-func (d *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := d.w.BeginTx(ctx, nil)
+// nil. Any error, or a panic, rolls it back. The tags fn names with
+// tx.Changed are logged in the same transaction and published to
+// subscribers once it has committed. An error that says the database
+// cannot be written (read-only, full disk) is marked ErrCannotWrite.
+func (d *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
+	stx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(fmt.Errorf("db: begin: %w", err))
 	}
-	defer tx.Rollback()
+	defer stx.Rollback()
+	tx := &Tx{Tx: stx}
 	if err := fn(tx); err != nil {
 		return classify(err)
 	}
-	if err := tx.Commit(); err != nil {
+	tags, err := d.logChange(ctx, tx)
+	if err != nil {
+		return classify(err)
+	}
+	if err := stx.Commit(); err != nil {
 		return classify(fmt.Errorf("db: commit: %w", err))
 	}
-	d.gen.Add(1)
+	if len(tags) > 0 {
+		d.feed.publish(Change{Tags: tags})
+	}
 	return nil
 }
 
 // Exec runs one statement on the writer outside an explicit transaction.
+// It names no cache tags: use it only for writes no reader page shows.
 func (d *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	res, err := d.w.ExecContext(ctx, query, args...)
-	if err == nil {
-		d.gen.Add(1)
-	}
 	return res, classify(err)
 }
-
-// Generation counts the writes committed since the database was opened.
-// It changes whenever anything a reader could see may have changed.
-func (d *DB) Generation() uint64 { return d.gen.Load() }

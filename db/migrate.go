@@ -72,7 +72,7 @@ func (d *DB) migrate(ctx context.Context, ms []Migration) (int, error) {
 	}
 	applied := 0
 	for _, m := range ms {
-		err := d.WithTx(ctx, func(tx *sql.Tx) error {
+		err := d.WithTx(ctx, func(tx *Tx) error {
 			var one int
 			err := tx.QueryRowContext(ctx, `SELECT 1 FROM schema_migrations WHERE version = ?`, m.Version).Scan(&one)
 			if err == nil {

@@ -101,29 +101,3 @@ func TestMigrationRecordsEveryVersion(t *testing.T) {
 		t.Errorf("foreign_keys = %d, want 1", fk)
 	}
 }
-
-func TestGenerationCountsCommittedWrites(t *testing.T) {
-	ctx := context.Background()
-	d, err := Open(filepath.Join(t.TempDir(), "news.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	if _, err := d.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	g := d.Generation()
-	if _, err := d.Exec(ctx, `INSERT INTO settings (key, value) VALUES ('a', 'b')`); err != nil {
-		t.Fatal(err)
-	}
-	if d.Generation() == g {
-		t.Error("a write did not change the generation")
-	}
-	g = d.Generation()
-	if _, err := d.Exec(ctx, `INSERT INTO no_such_table VALUES (1)`); err == nil {
-		t.Fatal("bad statement succeeded")
-	}
-	if d.Generation() != g {
-		t.Error("a failed write changed the generation")
-	}
-}

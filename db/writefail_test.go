@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"path/filepath"
 	"testing"
@@ -28,7 +27,7 @@ func TestCannotWrite(t *testing.T) {
 	if !errors.Is(err, ErrCannotWrite) {
 		t.Errorf("Exec on a read-only store: %v, want ErrCannotWrite", err)
 	}
-	err = d.WithTx(ctx, func(tx *sql.Tx) error {
+	err = d.WithTx(ctx, func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO notes VALUES ('b')`)
 		return err
 	})

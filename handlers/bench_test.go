@@ -55,7 +55,7 @@ func newBenchSite(b *testing.B, cacheBytes int64) benchSite {
 	}
 	site, err := NewServer(Deps{
 		Stores: st, Views: r, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		PageCache: pagecache.NewPageCache(cacheBytes),
+		PageCache: pagecache.NewPageCache(cacheBytes, time.Now()),
 	})
 	if err != nil {
 		b.Fatal(err)

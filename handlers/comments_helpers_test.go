@@ -99,7 +99,7 @@ func (ts *testServer) lastComment(t testing.TB) storedComment {
 
 func (ts *testServer) setCommentStatus(t testing.TB, id int64, status string) {
 	t.Helper()
-	if _, err := ts.H.DB.Exec(context.Background(), `UPDATE comments SET status = ? WHERE id = ?`, status, id); err != nil {
+	if _, err := ts.H.Comments.SetStatus(context.Background(), []int64{id}, status); err != nil {
 		t.Fatal(err)
 	}
 }

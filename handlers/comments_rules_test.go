@@ -259,10 +259,12 @@ func TestReaderPagesAreTheSameForEveryVisitor(t *testing.T) {
 			t.Errorf("%s sets a cookie", path)
 		}
 	}
-	// The list pages count approved comments.
-	_, front := ts.get(t, "/category/world-news")
-	if !strings.Contains(front, "4 comments") {
-		t.Error("section list does not count the new approved comment (3 demo + 1)")
+	// The article page counts approved comments; list cards show none.
+	if _, page := ts.get(t, seedURL); !strings.Contains(page, "4 Comments") {
+		t.Error("the article page does not count the new approved comment (3 demo + 1)")
+	}
+	if _, list := ts.get(t, "/category/world-news"); strings.Contains(list, "4 comments") {
+		t.Error("a section list's card shows a comment count")
 	}
 }
 

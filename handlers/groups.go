@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/handlers/newsroom"
+	"github.com/newsroom/news/handlers/pagecache"
 )
 
 // Group is a set of routes that share middleware. Every route the site
@@ -135,7 +136,7 @@ func newGroups(e *echo.Echo, s *Server, d Deps) *Groups {
 	}
 	return &Groups{
 		Reader:  g(GroupReader, "", s.Cache.Pages),
-		Fresh:   g(GroupFresh, ""),
+		Fresh:   g(GroupFresh, "", pagecache.Compress, cacheControl(freshCacheControl)),
 		Machine: g(GroupMachine, "", s.Cache.Pages),
 		Comments: g(GroupComments, "", kit.RefuseCrossSite(d.Logger, "This form can only be sent from this site's own pages. "+
 			"Please open the article and send your comment from there.")),
@@ -143,6 +144,22 @@ func newGroups(e *echo.Echo, s *Server, d Deps) *Groups {
 		SignIn:    g(GroupSignIn, "/admin", newsroom.NoStore, nr.SameOrigin),
 		Newsroom:  &NewsroomGroup{*g(GroupNewsroom, "/admin", newsroom.NoStore, nr.SameOrigin, nr.RequireSession)},
 		Streaming: g(GroupStreaming, "", streaming(d.StreamTimeout)),
+	}
+}
+
+// freshCacheControl lets browsers and shared caches keep a page made for
+// each request (search, the corrections list) a minute: nothing purges
+// it, so it must not be kept longer.
+const freshCacheControl = "public, max-age=60"
+
+// cacheControl sets the Cache-Control of the group's answers; an error
+// page sets its own (reader.Handler.HTTPError).
+func cacheControl(v string) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Response().Header().Set("Cache-Control", v)
+			return next(c)
+		}
 	}
 }
 

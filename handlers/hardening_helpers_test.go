@@ -88,7 +88,7 @@ func newTestServerWith(t testing.TB, o serverOptions) (*testServer, *logBuffer) 
 		Logger:         slog.New(slog.NewTextHandler(logs, nil)),
 		Now:            clk.Now,
 		TrustedProxies: o.proxies,
-		PageCache:      pagecache.NewPageCache(o.cacheBytes),
+		PageCache:      pagecache.NewPageCache(o.cacheBytes, testNow),
 		BaseURL:        o.baseURL,
 		StreamTimeout:  o.stream,
 		LiveHeartbeat:  o.heartbeat,

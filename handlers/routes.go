@@ -4,7 +4,9 @@ import (
 	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/handlers/live"
 	"github.com/newsroom/news/handlers/newsroom"
+	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/handlers/reader"
+	"github.com/newsroom/news/models"
 )
 
 // Body limits of newsroom forms.
@@ -26,20 +28,21 @@ func routes(g *Groups, rd *reader.Handler, nr *newsroom.Handler, stream *live.St
 	g.Fresh.Read("/search", rd.Search)
 	g.Fresh.Read("/corrections", rd.CorrectionsShow)
 
-	g.Machine.Read("/feed", rd.FeedRSS)
-	g.Machine.Read("/feed/atom", rd.FeedAtom)
-	g.Machine.Read("/category/:slug/feed", rd.FeedRSS)
-	g.Machine.Read("/category/:slug/feed/atom", rd.FeedAtom)
-	g.Machine.Read("/sitemap.xml", rd.SitemapIndex)
-	g.Machine.Read("/sitemaps/sections.xml", rd.SitemapSections)
-	g.Machine.Read("/sitemaps/articles/:file", rd.SitemapArticles)
-	g.Machine.Read("/news-sitemap.xml", rd.NewsSitemap)
-	g.Machine.Read("/robots.txt", rd.Robots)
+	feeds, sitemaps := pagecache.TagWith(models.TagFeeds), pagecache.TagWith(models.TagSitemaps)
+	g.Machine.Read("/feed", rd.FeedRSS, feeds)
+	g.Machine.Read("/feed/atom", rd.FeedAtom, feeds)
+	g.Machine.Read("/category/:slug/feed", rd.FeedRSS, feeds)
+	g.Machine.Read("/category/:slug/feed/atom", rd.FeedAtom, feeds)
+	g.Machine.Read("/sitemap.xml", rd.SitemapIndex, sitemaps)
+	g.Machine.Read("/sitemaps/sections.xml", rd.SitemapSections, sitemaps)
+	g.Machine.Read("/sitemaps/articles/:file", rd.SitemapArticles, sitemaps)
+	g.Machine.Read("/news-sitemap.xml", rd.NewsSitemap, sitemaps)
+	g.Machine.Read("/robots.txt", rd.Robots, sitemaps)
 
 	g.Comments.POST("/:section/:slug/comments", rd.CommentCreate)
 	g.Comments.Read("/:section/:slug/comments", rd.CommentsRedirect)
 
-	g.Media.Read("/static/*", rd.StaticFile)
+	g.Media.Read("/static/*", rd.StaticFile, pagecache.Compress)
 	g.Media.Read("/media/:id/:file", rd.MediaShow)
 
 	g.Streaming.GET("/live/:id/events", stream.Serve)

@@ -9,9 +9,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/edge"
 	"github.com/newsroom/news/handlers/kit"
 	"github.com/newsroom/news/handlers/live"
 	"github.com/newsroom/news/handlers/newsroom"
@@ -44,6 +47,12 @@ type Deps struct {
 	SecureCookies bool
 	// PageCache keeps rendered reader pages; nil turns it off.
 	PageCache *pagecache.PageCache
+	// PurgeStyle names the header reader pages carry their tags in;
+	// Purger, when set, sends the purges (started by whoever built it);
+	// EdgeLongLived lets the edge keep pages a day, as it is purged.
+	PurgeStyle    edge.Style
+	Purger        *edge.Purger
+	EdgeLongLived bool
 	// BaseURL is the site's public address without a trailing slash: the
 	// start of every absolute URL.
 	BaseURL string
@@ -69,6 +78,10 @@ type Server struct {
 	Groups *Groups
 	// Live serves the live articles' event streams.
 	Live *live.Stream
+	// changes counts the committed changes published (models.Changes):
+	// the reader's chrome is rebuilt when it moves.
+	changes atomic.Uint64
+	purger  *edge.Purger
 }
 
 // NewServer builds the whole Echo server: middleware, error handler and
@@ -104,7 +117,7 @@ func NewServer(d Deps) (*Server, error) {
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Media: st.Media, Renditions: st.Renditions,
 		OldAddresses: st.OldAddresses, Pages: st.Pages, Live: st.Live, Banners: st.Banners, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
-		Generation: st.Generation,
+		Generation: s.changes.Load,
 	})
 	s.Newsroom = newsroom.New(newsroom.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
@@ -114,9 +127,11 @@ func NewServer(d Deps) (*Server, error) {
 		Live: st.Live, Banners: st.Banners, Entries: entries, LiveHub: d.LiveHub,
 	})
 	s.Cache = &pagecache.Middleware{
-		PageCache: d.PageCache, Settings: st.Settings, Articles: st.Articles, Banners: st.Banners,
-		Generation: st.Generation, Now: d.Now, Logger: d.Logger,
+		PageCache: d.PageCache, Settings: st.Settings, Articles: st.Articles, Banners: st.Banners, Now: d.Now, Logger: d.Logger,
+		KnownNotice: reader.KnownNotice, PurgeStyle: d.PurgeStyle, EdgeLongLived: d.EdgeLongLived,
 	}
+	s.purger = d.Purger
+	st.Changes().Subscribe(s.dropChanged)
 	e := s.Echo
 	e.HideBanner = true
 	e.HidePort = true
@@ -134,6 +149,23 @@ func NewServer(d Deps) (*Server, error) {
 	routes(s.Groups, s.Reader, s.Newsroom, s.Live)
 	s.Newsroom.Reserved = reservedSegments(e.Routes())
 	return s, nil
+}
+
+// dropChanged is told each committed change: the chrome is rebuilt and
+// the cached pages the change names are dropped, here and (through the
+// purger) at the edge.
+func (s *Server) dropChanged(ch models.Change) {
+	s.changes.Add(1)
+	tags := slices.Clone(ch.Tags)
+	if pc := s.Cache.PageCache; pc != nil {
+		tags = append(tags, pc.Drop(ch, s.Cache.Now())...)
+	}
+	if s.purger != nil {
+		if ch.All {
+			tags = []string{string(models.TagChrome), string(models.TagFeeds), string(models.TagSitemaps)}
+		}
+		s.purger.Purge(tags)
+	}
 }
 
 // Pages are every page type of the site, reader and newsroom, each

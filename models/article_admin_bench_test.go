@@ -2,10 +2,11 @@ package models
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/newsroom/news/db"
 )
 
 // BenchmarkListAdmin10k lists page 1 of the newsroom's articles among
@@ -16,7 +17,7 @@ func BenchmarkListAdmin10k(b *testing.B) {
 	now := time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
 	cat, _ := NewCategoryStore(d).Create(ctx, CategoryInput{Name: "World"})
 	u, _ := NewUserStore(d).Create(ctx, UserInput{Email: "a@b.c", Name: "A", Role: RoleEditor})
-	err := d.WithTx(ctx, func(tx *sql.Tx) error {
+	err := d.WithTx(ctx, func(tx *db.Tx) error {
 		for i := range 10000 {
 			st := []string{"draft", "review", "published", "trash"}[i%4]
 			_, err := tx.ExecContext(ctx, `INSERT INTO articles (category_id, author_id, slug, title, status, published_at, updated_at, created_at)

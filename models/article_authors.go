@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"github.com/newsroom/news/db"
 )
 
 // maxAuthors bounds the bylines of one article.
@@ -108,7 +110,14 @@ func withAuthors(ctx context.Context, q rowsQueryer, list []Article) error {
 // setCoAuthors replaces the bylines after the lead author (which the
 // triggers of migration 0009 keep at position 0) with co, in order. Ids
 // repeated or equal to the lead are dropped. The search index names them all.
-func setCoAuthors(ctx context.Context, tx *sql.Tx, articleID int64, co []int64) error {
+func setCoAuthors(ctx context.Context, tx *db.Tx, articleID int64, co []int64) error {
+	// The co-authors' lists change, those dropped and those added.
+	if err := authorsChanged(ctx, tx, articleID); err != nil {
+		return err
+	}
+	for _, uid := range co {
+		changed(tx, AuthorTag(uid))
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM article_authors WHERE article_id = ? AND position > 0`, articleID); err != nil {
 		return fmt.Errorf("models: clear co-authors: %w", err)
 	}
@@ -139,3 +148,20 @@ func setCoAuthors(ctx context.Context, tx *sql.Tx, articleID int64, co []int64) 
 // authorsSQL is the article's bylines as "Name, Name" for a revision.
 const authorsSQL = `COALESCE((SELECT group_concat(name, ', ') FROM (SELECT u.name FROM article_authors aa
 	JOIN users u ON u.id = aa.user_id WHERE aa.article_id = a.id ORDER BY aa.position)), '')`
+
+// authorsChanged names the list of every co-author article has now.
+func authorsChanged(ctx context.Context, tx *db.Tx, articleID int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT user_id FROM article_authors WHERE article_id = ? AND position > 0`, articleID)
+	if err != nil {
+		return fmt.Errorf("models: co-authors changed: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var uid int64
+		if err := rows.Scan(&uid); err != nil {
+			return fmt.Errorf("models: scan co-author: %w", err)
+		}
+		changed(tx, AuthorTag(uid))
+	}
+	return rows.Err()
+}

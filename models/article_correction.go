@@ -2,9 +2,10 @@ package models
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/newsroom/news/db"
 )
 
 // MaxCorrectionLen bounds a correction note.
@@ -26,7 +27,7 @@ func (s *ArticleStore) AddCorrection(ctx context.Context, articleID int64, note 
 	if by.ID != 0 {
 		user = by.ID
 	}
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET updated_at = ? WHERE id = ? AND status = 'published'`, now, articleID)
 		if err != nil {
 			return fmt.Errorf("models: mark article updated: %w", err)
@@ -39,6 +40,7 @@ func (s *ArticleStore) AddCorrection(ctx context.Context, articleID int64, note 
 		if err != nil {
 			return fmt.Errorf("models: add correction: %w", err)
 		}
+		changed(tx, ArticleTag(articleID))
 		return nil
 	})
 }

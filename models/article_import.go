@@ -2,11 +2,12 @@ package models
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"html/template"
 	"time"
+
+	"github.com/newsroom/news/db"
 )
 
 // What importing an article did.
@@ -39,7 +40,7 @@ func (s *ImportStore) ImportArticle(ctx context.Context, key ImportKey, in Impor
 	now := time.Now().UTC()
 	var a Article
 	outcome := ""
-	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		e, err := lookupImport(ctx, tx.QueryRowContext, key)
 		if errors.Is(err, ErrNotFound) {
 			outcome = ImportCreated
@@ -80,7 +81,7 @@ func (s *ImportStore) ImportArticle(ctx context.Context, key ImportKey, in Impor
 	return a, outcome, nil
 }
 
-func insertImported(ctx context.Context, tx *sql.Tx, in ImportedArticle, body template.HTML, now time.Time) (Article, error) {
+func insertImported(ctx context.Context, tx *db.Tx, in ImportedArticle, body template.HTML, now time.Time) (Article, error) {
 	base := in.Slug
 	if base == "" {
 		base = Slugify(in.Title)
@@ -107,6 +108,9 @@ func insertImported(ctx context.Context, tx *sql.Tx, in ImportedArticle, body te
 			in.CreatedAt.Unix(), nullID(in.LeadMediaID), id); err != nil {
 			return Article{}, fmt.Errorf("models: import article: %w", err)
 		}
+		if err := articleChanged(ctx, tx, id, articleSeen{}, now.Unix()); err != nil {
+			return Article{}, err
+		}
 		return Article{ID: id, Slug: slug, Title: in.Title, Status: in.Status, Version: 1}, nil
 	}
 	return Article{}, ErrDuplicate
@@ -114,11 +118,15 @@ func insertImported(ctx context.Context, tx *sql.Tx, in ImportedArticle, body te
 
 // updateImported writes a newer version from the old site over the
 // article, keeping its slug, with a revision as a newsroom save has.
-func updateImported(ctx context.Context, tx *sql.Tx, id int64, in ImportedArticle, body template.HTML, now time.Time) error {
+func updateImported(ctx context.Context, tx *db.Tx, id int64, in ImportedArticle, body template.HTML, now time.Time) error {
 	if err := baseline(ctx, tx, id); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE articles SET category_id = ?, author_id = ?, title = ?, summary = ?,
+	before, err := seeArticle(ctx, tx, id, now.Unix())
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE articles SET category_id = ?, author_id = ?, title = ?, summary = ?,
 		body_md = ?, body_html = ?, status = ?, featured = ?, comments_open = ?, published_at = ?, updated_at = ?,
 		lead_media_id = ?, version = version + 1 WHERE id = ?`,
 		in.CategoryID, in.AuthorID, in.Title, in.Summary, in.BodyMD, string(body), in.Status, in.Featured,
@@ -127,6 +135,9 @@ func updateImported(ctx context.Context, tx *sql.Tx, id int64, in ImportedArticl
 		return fmt.Errorf("models: update imported article %d: %w", id, err)
 	}
 	if err := setArticleTags(ctx, tx, id, in.Tags); err != nil {
+		return err
+	}
+	if err := articleChanged(ctx, tx, id, before, now.Unix()); err != nil {
 		return err
 	}
 	return snapshot(ctx, tx, id, Editor{Note: "updated from the imported site"}, now.Unix())
@@ -141,7 +152,7 @@ func (s *ImportStore) SetImportedBody(ctx context.Context, key ImportKey, md str
 	if err != nil {
 		return fmt.Errorf("models: render article: %w", err)
 	}
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		e, err := lookupImport(ctx, tx.QueryRowContext, key)
 		if err != nil {
 			return err
@@ -151,6 +162,7 @@ func (s *ImportStore) SetImportedBody(ctx context.Context, key ImportKey, md str
 		if err != nil {
 			return fmt.Errorf("models: imported body: %w", err)
 		}
+		changed(tx, ArticleTag(e.LocalID))
 		return nil
 	})
 }

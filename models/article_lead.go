@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/newsroom/news/db"
 )
 
 // SetLeadBy makes image mediaID the lead picture of an article (0 removes
@@ -23,7 +25,7 @@ func (s *MediaStore) SetLeadBy(ctx context.Context, articleID, mediaID int64, by
 		by.Note = "set the lead picture to image " + strconv.FormatInt(mediaID, 10)
 	}
 	now := s.now().UTC().Unix()
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var current sql.NullInt64
 		err := tx.QueryRowContext(ctx, `SELECT lead_media_id FROM articles WHERE id = ? AND status != 'trash'`, articleID).Scan(&current)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -42,6 +44,7 @@ func (s *MediaStore) SetLeadBy(ctx context.Context, articleID, mediaID int64, by
 			WHERE id = ?`, lead, now, articleID); err != nil {
 			return fmt.Errorf("models: set lead picture of article %d: %w", articleID, err)
 		}
+		changed(tx, ArticleTag(articleID)) // its page and every card of it show the picture
 		return snapshot(ctx, tx, articleID, by, now)
 	})
 }

@@ -5,11 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"github.com/newsroom/news/db"
 )
 
 // moveSlug keeps oldSlug as a redirect to the article when a live article
 // changes slug; whatever slug the article takes stops redirecting elsewhere.
-func moveSlug(ctx context.Context, tx *sql.Tx, id int64, oldSlug, newSlug string, wasLive bool, at int64) error {
+func moveSlug(ctx context.Context, tx *db.Tx, id int64, oldSlug, newSlug string, wasLive bool, at int64) error {
 	if err := dropRedirect(ctx, tx, newSlug); err != nil {
 		return err
 	}
@@ -26,7 +28,7 @@ func moveSlug(ctx context.Context, tx *sql.Tx, id int64, oldSlug, newSlug string
 }
 
 // dropRedirect forgets slug as an old address, because an article now has it.
-func dropRedirect(ctx context.Context, tx *sql.Tx, slug string) error {
+func dropRedirect(ctx context.Context, tx *db.Tx, slug string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM article_redirects WHERE old_slug = ?`, slug); err != nil {
 		return fmt.Errorf("models: drop redirect: %w", err)
 	}

@@ -5,8 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"html/template"
 	"strings"
 	"time"
+
+	"github.com/newsroom/news/db"
 )
 
 // Revision is an article as it stood after one save.
@@ -107,25 +110,32 @@ func (s *ArticleStore) RestoreRevision(ctx context.Context, articleID, revID int
 		return fmt.Errorf("models: render article: %w", err)
 	}
 	now := s.now().Unix()
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE articles SET title = ?, summary = ?, body_md = ?, body_html = ?,
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		return articleWrite(ctx, tx, articleID, now, func() error {
+			return restore(ctx, tx, articleID, r, body, by, now)
+		})
+	})
+}
+
+// restore writes revision r (body rendered) over the article.
+func restore(ctx context.Context, tx *db.Tx, articleID int64, r Revision, body template.HTML, by Editor, now int64) error {
+	res, err := tx.ExecContext(ctx, `UPDATE articles SET title = ?, summary = ?, body_md = ?, body_html = ?,
 			source = ?, featured = ?, comments_open = ?,
 			category_id = COALESCE((SELECT id FROM categories WHERE id = ?), category_id),
 			lead_media_id = (SELECT id FROM media WHERE id = ?),
 			updated_at = ?, version = version + 1 WHERE id = ? AND status != 'trash'`,
-			r.Title, r.Summary, r.BodyMD, string(body), r.Source, r.Featured, r.CommentsOpen, r.CategoryID,
-			r.LeadMediaID, now, articleID)
-		if err != nil {
-			return fmt.Errorf("models: restore revision: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		if err := setArticleTags(ctx, tx, articleID, SplitTags(r.Tags)); err != nil {
-			return err
-		}
-		return snapshot(ctx, tx, articleID, by, now)
-	})
+		r.Title, r.Summary, r.BodyMD, string(body), r.Source, r.Featured, r.CommentsOpen, r.CategoryID,
+		r.LeadMediaID, now, articleID)
+	if err != nil {
+		return fmt.Errorf("models: restore revision: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	if err := setArticleTags(ctx, tx, articleID, SplitTags(r.Tags)); err != nil {
+		return err
+	}
+	return snapshot(ctx, tx, articleID, by, now)
 }
 
 // Bylines is the revision's authors as a byline reads.

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/newsroom/news/db"
 )
 
 // Editor is who saves a change: the revision and correction records name them.
@@ -26,7 +28,7 @@ func (s *ArticleStore) CreateEdited(ctx context.Context, in ArticleInput, by Edi
 	in.UpdatedAt = now
 	var id int64
 	var slug string
-	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var err error
 		if id, slug, err = insertArticle(ctx, tx, in, body, publishedValue(in, now), now); err != nil {
 			return err
@@ -38,6 +40,9 @@ func (s *ArticleStore) CreateEdited(ctx context.Context, in ArticleInput, by Edi
 			return err
 		}
 		if err := dropRedirect(ctx, tx, slug); err != nil {
+			return err
+		}
+		if err := articleChanged(ctx, tx, id, articleSeen{}, now.Unix()); err != nil {
 			return err
 		}
 		return snapshot(ctx, tx, id, by, now.Unix())
@@ -71,7 +76,7 @@ func (s *ArticleStore) UpdateEdited(ctx context.Context, id int64, version int, 
 	}
 	now := s.now().UTC()
 	published := publishedValue(in, now)
-	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var oldSlug, oldStatus string
 		var oldPublished sql.NullInt64
 		var stored int
@@ -87,6 +92,10 @@ func (s *ArticleStore) UpdateEdited(ctx context.Context, id int64, version int, 
 			return ErrConflict
 		}
 		if err := baseline(ctx, tx, id); err != nil {
+			return err
+		}
+		before, err := seeArticle(ctx, tx, id, now.Unix())
+		if err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE articles SET category_id = ?, author_id = ?, slug = ?, title = ?,
@@ -110,6 +119,9 @@ func (s *ArticleStore) UpdateEdited(ctx context.Context, id int64, version int, 
 		if err := moveSlug(ctx, tx, id, oldSlug, in.Slug, wasLive, now.Unix()); err != nil {
 			return err
 		}
+		if err := articleChanged(ctx, tx, id, before, now.Unix()); err != nil {
+			return err
+		}
 		return snapshot(ctx, tx, id, by, now.Unix())
 	})
 	if err != nil {
@@ -128,7 +140,7 @@ const snapshotSQL = `INSERT INTO revisions (article_id, version, user_id, note, 
 			JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY t.name)), ''), ` + authorsSQL + `, `
 
 // snapshot records the article as it now stands as a revision.
-func snapshot(ctx context.Context, tx *sql.Tx, id int64, by Editor, at int64) error {
+func snapshot(ctx context.Context, tx *db.Tx, id int64, by Editor, at int64) error {
 	var user any
 	if by.ID != 0 {
 		user = by.ID
@@ -143,7 +155,7 @@ func snapshot(ctx context.Context, tx *sql.Tx, id int64, by Editor, at int64) er
 // baseline records an article that has no revision yet (one made before
 // the newsroom kept them, such as imported or demo content) as it stands,
 // dated by its last change, so its first edit can be compared and undone.
-func baseline(ctx context.Context, tx *sql.Tx, id int64) error {
+func baseline(ctx context.Context, tx *db.Tx, id int64) error {
 	_, err := tx.ExecContext(ctx, snapshotSQL+`a.updated_at FROM articles a WHERE a.id = ?
 		AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = a.id)`, nil, "as it was before the first edit here", id)
 	if err != nil {

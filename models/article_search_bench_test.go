@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand"
 	"os"
@@ -101,7 +100,7 @@ func buildBenchCorpus(path string, n int) error {
 	}
 	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
 	span := searchNow.Unix() - start
-	err = d.WithTx(ctx, func(tx *sql.Tx) error {
+	err = d.WithTx(ctx, func(tx *db.Tx) error {
 		for i := 1; i <= 8; i++ {
 			if _, err := tx.Exec(`INSERT INTO categories (slug, name) VALUES (?, ?)`, "section-"+strconv.Itoa(i), "Section "+strconv.Itoa(i)); err != nil {
 				return err

@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -145,7 +144,7 @@ func TestSearchFollowsEdits(t *testing.T) {
 		t.Errorf("unpublished article still found: %v", got)
 	}
 	// Tags and author names follow renames.
-	err := sc.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err := sc.db.WithTx(ctx, func(tx *db.Tx) error {
 		return setArticleTags(ctx, tx, sc.ids["old"], []string{"Zeppelins"})
 	})
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/newsroom/news/db"
 )
 
 // Publish makes the articles live now (a scheduled one at once; one
@@ -35,17 +37,25 @@ func (s *ArticleStore) Untrash(ctx context.Context, id int64, by Editor) (int, e
 // version and last change and keeping a revision. ?1 in set and cond is now.
 func (s *ArticleStore) changeStatus(ctx context.Context, ids []int64, by Editor, set, cond string, now int64) (int, error) {
 	n := 0
-	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		for _, id := range ids {
 			if err := baseline(ctx, tx, id); err != nil {
 				return err
 			}
-			res, err := tx.ExecContext(ctx, `UPDATE articles SET `+set+`, updated_at = ?1, version = version + 1
-				WHERE id = ?2 AND (`+cond+`)`, now, id)
+			var k int64
+			err := articleWrite(ctx, tx, id, now, func() error {
+				res, err := tx.ExecContext(ctx, `UPDATE articles SET `+set+`, updated_at = ?1, version = version + 1
+					WHERE id = ?2 AND (`+cond+`)`, now, id)
+				if err != nil {
+					return fmt.Errorf("models: change status of %d: %w", id, err)
+				}
+				k, _ = res.RowsAffected()
+				return nil
+			})
 			if err != nil {
-				return fmt.Errorf("models: change status of %d: %w", id, err)
+				return err
 			}
-			if k, _ := res.RowsAffected(); k == 0 {
+			if k == 0 {
 				continue
 			}
 			n++

@@ -2,10 +2,11 @@ package models
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"html/template"
 	"time"
+
+	"github.com/newsroom/news/db"
 )
 
 // ArticleInput is what saving an article needs.
@@ -46,7 +47,7 @@ func (s *ArticleStore) Create(ctx context.Context, in ArticleInput) (Article, er
 	}
 	var id int64
 	var slug string
-	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var err error
 		if id, slug, err = insertArticle(ctx, tx, in, body, publishedValue(in, now), now); err != nil {
 			return err
@@ -54,7 +55,10 @@ func (s *ArticleStore) Create(ctx context.Context, in ArticleInput) (Article, er
 		if err := setCoAuthors(ctx, tx, id, in.CoAuthorIDs); err != nil {
 			return err
 		}
-		return setArticleTags(ctx, tx, id, in.Tags)
+		if err := setArticleTags(ctx, tx, id, in.Tags); err != nil {
+			return err
+		}
+		return articleChanged(ctx, tx, id, articleSeen{}, now.Unix())
 	})
 	if err != nil {
 		return Article{}, err
@@ -65,7 +69,7 @@ func (s *ArticleStore) Create(ctx context.Context, in ArticleInput) (Article, er
 // insertArticle inserts in with its rendered body and returns the new id
 // and the slug it got. An explicit in.Slug that is taken is ErrDuplicate;
 // a slug made from the title takes the first free -2, -3 ... suffix.
-func insertArticle(ctx context.Context, tx *sql.Tx, in ArticleInput, body template.HTML, published any, now time.Time) (int64, string, error) {
+func insertArticle(ctx context.Context, tx *db.Tx, in ArticleInput, body template.HTML, published any, now time.Time) (int64, string, error) {
 	strict := in.Slug != ""
 	base := in.Slug
 	if base == "" {

@@ -93,10 +93,14 @@ func (s *BannerStore) Raise(ctx context.Context, b Banner, userID int64) error {
 	if err := CheckBanner(&b, now); err != nil {
 		return err
 	}
-	_, err := s.db.Exec(ctx, `INSERT INTO banner (id, text, link, ends_at, raised_by, raised_at) VALUES (1, ?, ?, ?, ?, ?)
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		changed(tx, TagChrome) // it is on every page
+		_, err := tx.ExecContext(ctx, `INSERT INTO banner (id, text, link, ends_at, raised_by, raised_at) VALUES (1, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET text = excluded.text, link = excluded.link, ends_at = excluded.ends_at,
 		raised_by = excluded.raised_by, raised_at = excluded.raised_at`,
-		b.Text, b.Link, b.EndsAt.Unix(), nullID(userID), now.Unix())
+			b.Text, b.Link, b.EndsAt.Unix(), nullID(userID), now.Unix())
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("models: raise banner: %w", err)
 	}
@@ -105,6 +109,9 @@ func (s *BannerStore) Raise(ctx context.Context, b Banner, userID int64) error {
 
 // Lower takes the banner down; ErrNotFound if none was up.
 func (s *BannerStore) Lower(ctx context.Context) error {
-	res, err := s.db.Exec(ctx, `DELETE FROM banner WHERE ends_at > ?`, s.now().Unix())
-	return oneRow(res, err, "lower banner")
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM banner WHERE ends_at > ?`, s.now().Unix())
+		changed(tx, TagChrome)
+		return oneRow(res, err, "lower banner")
+	})
 }

@@ -78,8 +78,8 @@ func (s *CategoryStore) Create(ctx context.Context, in CategoryInput) (Category,
 	if in.Slug == "" {
 		in.Slug = Slugify(in.Name)
 	}
-	res, err := s.db.Exec(ctx, `INSERT INTO categories (slug, name, description, position) VALUES (?, ?, ?, ?)`,
-		in.Slug, in.Name, in.Description, in.Position)
+	res, err := execChanged(ctx, s.db, []CacheTag{TagChrome},
+		`INSERT INTO categories (slug, name, description, position) VALUES (?, ?, ?, ?)`, in.Slug, in.Name, in.Description, in.Position)
 	if isUnique(err) {
 		return Category{}, ErrDuplicate
 	}

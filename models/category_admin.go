@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"github.com/newsroom/news/db"
 )
 
 // SectionRow is a section with how many articles (of any status) it holds.
@@ -47,7 +49,7 @@ func (s *CategoryStore) ByID(ctx context.Context, id int64) (Category, error) {
 // Update renames a section. When its slug changes, the old one keeps
 // redirecting to it; a slug another section has is ErrDuplicate.
 func (s *CategoryStore) Update(ctx context.Context, id int64, in CategoryInput) error {
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var old string
 		err := tx.QueryRowContext(ctx, `SELECT slug FROM categories WHERE id = ?`, id).Scan(&old)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -67,6 +69,7 @@ func (s *CategoryStore) Update(ctx context.Context, id int64, in CategoryInput) 
 		if _, err := tx.ExecContext(ctx, `DELETE FROM category_redirects WHERE old_slug = ?`, in.Slug); err != nil {
 			return fmt.Errorf("models: drop section redirect: %w", err)
 		}
+		sectionsChanged(tx, id)
 		if old == in.Slug {
 			return nil
 		}
@@ -74,7 +77,7 @@ func (s *CategoryStore) Update(ctx context.Context, id int64, in CategoryInput) 
 	})
 }
 
-func keepSectionSlug(ctx context.Context, tx *sql.Tx, old string, id int64) error {
+func keepSectionSlug(ctx context.Context, tx *db.Tx, old string, id int64) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO category_redirects (old_slug, category_id) VALUES (?, ?)
 		ON CONFLICT (old_slug) DO UPDATE SET category_id = excluded.category_id`, old, id)
 	if err != nil {
@@ -106,12 +109,13 @@ func (s *CategoryStore) Move(ctx context.Context, id int64, by int) error {
 		return nil
 	}
 	all[i], all[j] = all[j], all[i]
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		for k, c := range all {
 			if _, err := tx.ExecContext(ctx, `UPDATE categories SET position = ? WHERE id = ?`, k+1, c.ID); err != nil {
 				return fmt.Errorf("models: reorder sections: %w", err)
 			}
 		}
+		sectionsChanged(tx)
 		return nil
 	})
 }
@@ -123,7 +127,7 @@ func (s *CategoryStore) Delete(ctx context.Context, id, moveTo int64) (int, erro
 		return 0, fmt.Errorf("models: move articles to the section being deleted")
 	}
 	n := 0
-	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var slug string
 		err := tx.QueryRowContext(ctx, `SELECT slug FROM categories WHERE id = ?`, id).Scan(&slug)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -144,6 +148,7 @@ func (s *CategoryStore) Delete(ctx context.Context, id, moveTo int64) (int, erro
 		if _, err := tx.ExecContext(ctx, `DELETE FROM categories WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("models: delete section: %w", err)
 		}
+		sectionsChanged(tx, id, moveTo)
 		return keepSectionSlug(ctx, tx, slug, moveTo)
 	})
 	return n, err

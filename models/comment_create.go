@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsroom/news/db"
 )
 
 // CommentInput is a new comment as a reader sent it.
@@ -112,7 +114,7 @@ func (s *CommentStore) Create(ctx context.Context, in CommentInput, st Settings)
 	}
 	bodyHash := commentBodyHash(body)
 	held := links > MaxCommentLinks || heldWord(st.HeldWords, c.Name+"\n"+PlainText(body))
-	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		if err := checkArticleOpen(ctx, tx, in.ArticleID, st.AutoCloseDays, in.Now); err != nil {
 			return err
 		}
@@ -144,6 +146,9 @@ func (s *CommentStore) Create(ctx context.Context, in CommentInput, st Settings)
 		if err != nil {
 			return fmt.Errorf("models: insert comment: %w", err)
 		}
+		if c.Status == CommentApproved {
+			changed(tx, ArticleCommentsTag(c.ArticleID))
+		}
 		c.ID, err = res.LastInsertId()
 		return err
 	})
@@ -153,7 +158,7 @@ func (s *CommentStore) Create(ctx context.Context, in CommentInput, st Settings)
 	return c, nil
 }
 
-func checkArticleOpen(ctx context.Context, tx *sql.Tx, id int64, autoCloseDays int, now time.Time) error {
+func checkArticleOpen(ctx context.Context, tx *db.Tx, id int64, autoCloseDays int, now time.Time) error {
 	var status string
 	var published sql.NullInt64
 	var open bool
@@ -173,7 +178,7 @@ func checkArticleOpen(ctx context.Context, tx *sql.Tx, id int64, autoCloseDays i
 
 // checkParent makes sure a reply answers an approved comment of the same
 // article, and moves a reply past MaxCommentDepth up beside its parent.
-func checkParent(ctx context.Context, tx *sql.Tx, c *Comment) error {
+func checkParent(ctx context.Context, tx *db.Tx, c *Comment) error {
 	if c.ParentID == 0 {
 		return nil
 	}
@@ -205,7 +210,7 @@ func checkParent(ctx context.Context, tx *sql.Tx, c *Comment) error {
 }
 
 // moderate decides the status of a new comment under mode.
-func moderate(ctx context.Context, tx *sql.Tx, mode string, held bool, c Comment) (string, error) {
+func moderate(ctx context.Context, tx *db.Tx, mode string, held bool, c Comment) (string, error) {
 	if held {
 		return CommentPending, nil
 	}
@@ -281,7 +286,7 @@ func hashIP(salt, ip string) string {
 
 // ipSalt returns the salt client addresses are hashed with, made by the
 // migration that added it and read once.
-func (s *CommentStore) ipSalt(ctx context.Context, tx *sql.Tx) (string, error) {
+func (s *CommentStore) ipSalt(ctx context.Context, tx *db.Tx) (string, error) {
 	if p := s.salt.Load(); p != nil {
 		return *p, nil
 	}

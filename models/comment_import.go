@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/newsroom/news/db"
 )
 
 // ImportedComment is a comment as another site had it. ParentID is the
@@ -33,7 +35,7 @@ type ImportedComment struct {
 func (s *ImportStore) ImportComments(ctx context.Context, source string, articleID int64, list []ImportedComment) (int, []int64, error) {
 	added := 0
 	var empty []int64
-	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		added, empty = 0, nil
 		salt, err := s.comments.ipSalt(ctx, tx)
 		if err != nil {
@@ -66,6 +68,9 @@ func (s *ImportStore) ImportComments(ctx context.Context, source string, article
 			if err := putImport(ctx, tx, key, ImportEntry{LocalID: id}); err != nil {
 				return err
 			}
+			if in.Status == CommentApproved {
+				changed(tx, ArticleCommentsTag(articleID))
+			}
 			added++
 		}
 		return nil
@@ -76,7 +81,7 @@ func (s *ImportStore) ImportComments(ctx context.Context, source string, article
 // importedParent is the local comment a reply attaches to: the one it
 // answered, or, when that one is already MaxCommentDepth deep, its
 // ancestor one level up, so the reply sits at the deepest allowed level.
-func importedParent(ctx context.Context, tx *sql.Tx, source string, parentID int64) (int64, error) {
+func importedParent(ctx context.Context, tx *db.Tx, source string, parentID int64) (int64, error) {
 	if parentID == 0 {
 		return 0, nil
 	}

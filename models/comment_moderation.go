@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/newsroom/news/db"
 )
 
 // QueuedComment is a comment in the moderation queue, with its article.
@@ -100,27 +102,38 @@ func (s *CommentStore) SetStatus(ctx context.Context, ids []int64, status string
 		return 0, nil
 	}
 	q, args := inList(ids)
-	res, err := s.db.Exec(ctx, `UPDATE comments SET status = ? WHERE status != ? AND id IN (`+q+`)`,
-		append([]any{status, status}, args...)...)
-	if err != nil {
-		return 0, fmt.Errorf("models: set comment status: %w", err)
-	}
-	n, _ := res.RowsAffected()
-	return int(n), nil
+	var n int64
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		if err := commentsChanged(ctx, tx, ids, status); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE comments SET status = ? WHERE status != ? AND id IN (`+q+`)`,
+			append([]any{status, status}, args...)...)
+		if err != nil {
+			return fmt.Errorf("models: set comment status: %w", err)
+		}
+		n, _ = res.RowsAffected()
+		return nil
+	})
+	return int(n), err
 }
 
 // EditText replaces a comment's text with text, sanitized the way a new
 // comment is.
 func (s *CommentStore) EditText(ctx context.Context, id int64, text string) error {
 	body, _ := SanitizeComment(text)
-	res, err := s.db.Exec(ctx, `UPDATE comments SET body_html = ?, body_hash = ? WHERE id = ?`, string(body), commentBodyHash(body), id)
-	if err != nil {
-		return fmt.Errorf("models: edit comment: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrNotFound
-	}
-	return nil
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE comments SET body_html = ?, body_hash = ? WHERE id = ?`,
+			string(body), commentBodyHash(body), id)
+		if err != nil {
+			return fmt.Errorf("models: edit comment: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		// Only an approved comment's new text shows to readers.
+		return articlesOfApproved(ctx, tx, id)
+	})
 }
 
 // EmptyCommentTrash deletes every comment in the trash.

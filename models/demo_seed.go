@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"html"
 	"strings"
@@ -102,7 +101,7 @@ func seedArticle(ctx context.Context, d *db.DB, store *ArticleStore, a db.DemoAr
 	if err != nil {
 		return 0, fmt.Errorf("models: demo article %q: %w", a.Title, err)
 	}
-	return art.ID, d.WithTx(ctx, func(tx *sql.Tx) error {
+	return art.ID, d.WithTx(ctx, func(tx *db.Tx) error {
 		for _, c := range a.Comments {
 			at := now.Add(-time.Duration(c.HoursAgo) * time.Hour)
 			if c.CreatedAt != nil {

@@ -70,7 +70,7 @@ func lookupImport(ctx context.Context, q queryRow, key ImportKey) (ImportEntry, 
 	return e, nil
 }
 
-func putImport(ctx context.Context, tx *sql.Tx, key ImportKey, e ImportEntry) error {
+func putImport(ctx context.Context, tx *db.Tx, key ImportKey, e ImportEntry) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO import_map (source, kind, source_id, local_id, source_modified, local_version)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, kind, source_id) DO UPDATE SET local_id = excluded.local_id,
 		source_modified = excluded.source_modified, local_version = excluded.local_version`,
@@ -95,7 +95,7 @@ func (s *ImportStore) ImportUser(ctx context.Context, key ImportKey, in UserInpu
 			return u, false, err
 		}
 	}
-	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		err := tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, in.Email).
 			Scan(&u.ID, &u.Email, &u.Name, &u.Slug, &u.Bio, &u.Role, &u.Disabled, new(int64))
 		if err == nil {
@@ -112,7 +112,7 @@ func (s *ImportStore) ImportUser(ctx context.Context, key ImportKey, in UserInpu
 
 // insertUnique inserts a user without a password, adding -2, -3 ... to its
 // slug until one is free.
-func insertUnique(ctx context.Context, tx *sql.Tx, in UserInput) (User, error) {
+func insertUnique(ctx context.Context, tx *db.Tx, in UserInput) (User, error) {
 	base := in.Slug
 	if base == "" {
 		base = Slugify(in.Name)
@@ -146,7 +146,7 @@ func (s *ImportStore) ImportSection(ctx context.Context, key ImportKey, in Categ
 			return c, true, nil
 		}
 	}
-	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		err := scanOne(tx.QueryRowContext(ctx, `SELECT id, slug, name, description, position FROM categories WHERE slug = ?`, in.Slug),
 			&c.ID, &c.Slug, &c.Name, &c.Description, &c.Position)
 		if err == nil {
@@ -192,6 +192,6 @@ func (s *ImportStore) ImportMedia(ctx context.Context, key ImportKey, in MediaIn
 	if key.ID == 0 {
 		return m, created, nil
 	}
-	err = s.db.WithTx(ctx, func(tx *sql.Tx) error { return putImport(ctx, tx, key, ImportEntry{LocalID: m.ID}) })
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error { return putImport(ctx, tx, key, ImportEntry{LocalID: m.ID}) })
 	return m, created, err
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/newsroom/news/db"
@@ -63,16 +64,39 @@ func (s *LiveStore) StartCoverage(ctx context.Context, articleID, follows int64)
 	if follows != 0 && follows != articleID {
 		f = follows
 	}
-	res, err := s.db.Exec(ctx, `UPDATE articles SET live_start = COALESCE(live_start, ?), live_end = NULL,
+	return s.coverageChange(ctx, articleID, "start coverage", `UPDATE articles SET live_start = COALESCE(live_start, ?), live_end = NULL,
 		follows_id = COALESCE(?, follows_id) WHERE id = ?`, s.now().Unix(), f, articleID)
-	return oneRow(res, err, "start coverage")
 }
 
 // EndCoverage ends an article's live coverage; its entries stay.
 func (s *LiveStore) EndCoverage(ctx context.Context, articleID int64) error {
-	res, err := s.db.Exec(ctx, `UPDATE articles SET live_end = ? WHERE id = ? AND live_start IS NOT NULL AND live_end IS NULL`,
+	return s.coverageChange(ctx, articleID, "end coverage", `UPDATE articles SET live_end = ? WHERE id = ? AND live_start IS NOT NULL AND live_end IS NULL`,
 		s.now().Unix(), articleID)
-	return oneRow(res, err, "end coverage")
+}
+
+// LiveEntriesTag names a live article's entries: its page and its feed
+// item, which change with every entry while lists do not.
+func LiveEntriesTag(id int64) CacheTag { return "le" + CacheTag(strconv.FormatInt(id, 10)) }
+
+// coverageChange runs q, a change of an article's coverage: the LIVE label
+// shows wherever the article is (its tag), the followed article's page
+// links to it, the news sitemap lists it.
+func (s *LiveStore) coverageChange(ctx context.Context, articleID int64, what, q string, args ...any) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		res, err := tx.ExecContext(ctx, q, args...)
+		if err := oneRow(res, err, what); err != nil {
+			return err
+		}
+		var follows sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT follows_id FROM articles WHERE id = ?`, articleID).Scan(&follows); err != nil {
+			return err
+		}
+		changed(tx, ArticleTag(articleID), LiveEntriesTag(articleID), TagSitemaps, TagFeeds)
+		if follows.Valid {
+			changed(tx, ArticleTag(follows.Int64))
+		}
+		return nil
+	})
 }
 
 func oneRow(res sql.Result, err error, what string) error {

@@ -3,11 +3,13 @@ package models
 import (
 	"context"
 	"database/sql"
+
 	"fmt"
+	"github.com/newsroom/news/db"
 )
 
 // keepEntryRevision stores entry id as it is now, before a change by userID.
-func keepEntryRevision(ctx context.Context, tx *sql.Tx, id, userID int64, note string, now int64) error {
+func keepEntryRevision(ctx context.Context, tx *db.Tx, id, userID int64, note string, now int64) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO live_entry_revisions (entry_id, version, user_id, note, body_md, media_id, caption, pinned, created_at)
 		SELECT id, version, ?, ?, body_md, media_id, caption, pinned, ? FROM live_entries WHERE id = ?`,
 		nullID(userID), note, now, id)
@@ -19,7 +21,7 @@ func keepEntryRevision(ctx context.Context, tx *sql.Tx, id, userID int64, note s
 // it since, ErrNotFound if it is gone.
 func (s *LiveStore) changeEntry(ctx context.Context, id int64, version int, userID int64, note, q string, args ...any) error {
 	now := s.now().Unix()
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var cur int
 		var articleID int64
 		err := tx.QueryRowContext(ctx, `SELECT version, article_id FROM live_entries WHERE id = ? AND removed_at IS NULL`, id).Scan(&cur, &articleID)
@@ -39,6 +41,7 @@ func (s *LiveStore) changeEntry(ctx context.Context, id int64, version int, user
 			return fmt.Errorf("models: %s live entry: %w", note, err)
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE articles SET updated_at = ? WHERE id = ?`, now, articleID)
+		changed(tx, LiveEntriesTag(articleID))
 		return err
 	})
 }

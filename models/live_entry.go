@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/newsroom/news/db"
 )
 
 // MaxEntryLen is the longest an entry's Markdown may be, in characters.
@@ -135,7 +137,7 @@ func (s *LiveStore) Post(ctx context.Context, in EntryInput) (LiveEntry, error) 
 	}
 	now := s.now().Unix()
 	var id int64
-	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET updated_at = ? WHERE id = ? AND live_start IS NOT NULL AND live_end IS NULL`,
 			now, in.ArticleID)
 		if err != nil {
@@ -144,6 +146,7 @@ func (s *LiveStore) Post(ctx context.Context, in EntryInput) (LiveEntry, error) 
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotLive
 		}
+		changed(tx, LiveEntriesTag(in.ArticleID))
 		return tx.QueryRowContext(ctx, `INSERT INTO live_entries (article_id, author_id, body_md, body_html, media_id, caption, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			in.ArticleID, nullID(in.UserID), in.BodyMD, string(html), nullID(in.MediaID), in.Caption, now, now).Scan(&id)

@@ -288,13 +288,19 @@ func (s *MediaStore) UpdateMeta(ctx context.Context, id int64, meta MediaMeta) (
 	if err != nil {
 		return Media{}, err
 	}
-	res, err := s.db.Exec(ctx, `UPDATE media SET alt = ?, caption = ?, credit = ? WHERE id = ?`,
-		meta.Alt, meta.Caption, meta.Credit, id)
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE media SET alt = ?, caption = ?, credit = ? WHERE id = ?`,
+			meta.Alt, meta.Caption, meta.Credit, id)
+		if err != nil {
+			return fmt.Errorf("models: update image %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return imageUsersChanged(ctx, tx, id)
+	})
 	if err != nil {
-		return Media{}, fmt.Errorf("models: update image %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return Media{}, ErrNotFound
+		return Media{}, err
 	}
 	return s.Get(ctx, id)
 }

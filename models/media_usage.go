@@ -2,13 +2,13 @@ package models
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/newsroom/news/db"
 	"github.com/newsroom/news/models/imaging"
 )
 
@@ -90,7 +90,7 @@ func (s *MediaStore) Usage(ctx context.Context, id int64) ([]MediaUse, error) {
 // their lead image (their body keeps the now broken reference, which the
 // usage list showed before the editor confirmed).
 func (s *MediaStore) Delete(ctx context.Context, id int64, confirmed bool) error {
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var uses int
 		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE lead_media_id = ? OR body_md LIKE ?`,
 			id, bodyRef(id)).Scan(&uses)
@@ -99,6 +99,9 @@ func (s *MediaStore) Delete(ctx context.Context, id int64, confirmed bool) error
 		}
 		if uses > 0 && !confirmed {
 			return ErrMediaInUse
+		}
+		if err := imageUsersChanged(ctx, tx, id); err != nil {
+			return err
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM media WHERE id = ?`, id)
 		if err != nil {
@@ -121,7 +124,8 @@ func (s *MediaStore) SetLead(ctx context.Context, articleID, mediaID int64) erro
 	if err != nil {
 		return err
 	}
-	res, err := s.db.Exec(ctx, `UPDATE articles SET lead_media_id = ? WHERE id = ?`, lead, articleID)
+	res, err := execChanged(ctx, s.db, []CacheTag{ArticleTag(articleID)},
+		`UPDATE articles SET lead_media_id = ? WHERE id = ?`, lead, articleID)
 	if err != nil {
 		return fmt.Errorf("models: set lead image of article %d: %w", articleID, err)
 	}

@@ -71,7 +71,7 @@ func (s *OldAddressStore) Put(ctx context.Context, list []OldAddress) error {
 	if len(list) == 0 {
 		return nil
 	}
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		for _, a := range list {
 			_, err := tx.ExecContext(ctx, `INSERT INTO old_addresses (path, kind, target_id, suffix) VALUES (?, ?, ?, ?)
 				ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, target_id = excluded.target_id, suffix = excluded.suffix`,

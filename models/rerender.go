@@ -59,7 +59,7 @@ func RerenderBodies(ctx context.Context, d *db.DB) (int, error) {
 // last id it read (last itself when none was left).
 func rerenderBatchOf(ctx context.Context, d *db.DB, table string, last int64) (int, int64, error) {
 	changed, next := 0, last
-	err := d.WithTx(ctx, func(tx *sql.Tx) error {
+	err := d.WithTx(ctx, func(tx *db.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id, body_md, body_html FROM `+table+` WHERE id > ? ORDER BY id LIMIT ?`, last, rerenderBatch)
 		if err != nil {
 			return fmt.Errorf("models: read %s to render: %w", table, err)
@@ -97,6 +97,11 @@ func rerenderBatchOf(ctx context.Context, d *db.DB, table string, last int64) (i
 				return fmt.Errorf("models: store rendered %s %d: %w", table, r.id, err)
 			}
 			changed++
+		}
+		if changed > 0 {
+			// Bodies show on their articles' and site pages, which any
+			// page's chrome links to: drop everything, once per batch.
+			tx.Changed(string(TagChrome))
 		}
 		return nil
 	})

@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -138,10 +137,14 @@ func (s Settings) pairs() [][2]string {
 
 // Save stores every setting in one transaction.
 func (s *SettingsStore) Save(ctx context.Context, st Settings) error {
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error { return saveSettings(ctx, tx, st) })
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		// The settings show on every page.
+		changed(tx, TagChrome, TagFeeds, TagSitemaps)
+		return saveSettings(ctx, tx, st)
+	})
 }
 
-func saveSettings(ctx context.Context, tx *sql.Tx, st Settings) error {
+func saveSettings(ctx context.Context, tx *db.Tx, st Settings) error {
 	for _, kv := range st.pairs() {
 		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, kv[0], kv[1])

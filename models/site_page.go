@@ -117,7 +117,9 @@ func (s *PageStore) Create(ctx context.Context, in PageInput, by Editor) (SitePa
 	}
 	now := s.now().Unix()
 	var id int64
-	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+		// Site pages are linked from every page's footer.
+		changed(tx, TagChrome)
 		res, err := tx.ExecContext(ctx, `INSERT INTO pages (slug, title, body_md, body_html, status, position, updated_at, created_at)
 			VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM pages), ?, ?)`,
 			in.Slug, in.Title, in.BodyMD, string(body), in.Status, now, now)
@@ -128,7 +130,7 @@ func (s *PageStore) Create(ctx context.Context, in PageInput, by Editor) (SitePa
 			return fmt.Errorf("models: create page: %w", err)
 		}
 		id, _ = res.LastInsertId()
-		return pageSnapshot(ctx, tx, id, by, now)
+		return pageSnapshot(ctx, tx.Tx, id, by, now)
 	})
 	return SitePage{ID: id, Slug: in.Slug, Title: in.Title, Status: in.Status, BodyHTML: body, Version: 1}, err
 }
@@ -141,7 +143,9 @@ func (s *PageStore) Update(ctx context.Context, id int64, version int, in PageIn
 		return fmt.Errorf("models: render page: %w", err)
 	}
 	now := s.now().Unix()
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		// Site pages are linked from every page's footer.
+		changed(tx, TagChrome)
 		res, err := tx.ExecContext(ctx, `UPDATE pages SET slug = ?, title = ?, body_md = ?, body_html = ?, status = ?,
 			updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`,
 			in.Slug, in.Title, in.BodyMD, string(body), in.Status, now, id, version)
@@ -157,7 +161,7 @@ func (s *PageStore) Update(ctx context.Context, id int64, version int, in PageIn
 			}
 			return ErrConflict
 		}
-		return pageSnapshot(ctx, tx, id, by, now)
+		return pageSnapshot(ctx, tx.Tx, id, by, now)
 	})
 }
 
@@ -168,7 +172,9 @@ func (s *PageStore) Move(ctx context.Context, id int64, up bool) error {
 	if up {
 		cmp, order = "<", "DESC"
 	}
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		// Site pages are linked from every page's footer.
+		changed(tx, TagChrome)
 		var pos int
 		if err := tx.QueryRowContext(ctx, `SELECT position FROM pages WHERE id = ?`, id).Scan(&pos); errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound

@@ -174,9 +174,9 @@ func NewStores(d *db.DB, o Options) (*Stores, error) {
 // Close closes the database.
 func (s *Stores) Close() error { return s.DB.Close() }
 
-// Generation counts the writes committed since the database was opened:
-// whatever a reader sees may have changed when it moves.
-func (s *Stores) Generation() uint64 { return s.DB.Generation() }
+// Changes publishes what each committed write changed, as cache tags,
+// this process's writes and (by the change log) other processes'.
+func (s *Stores) Changes() Changes { return s.DB }
 
 // Backup writes a consistent copy of the whole site to a new file at path.
 func (s *Stores) Backup(ctx context.Context, path string) error { return s.DB.Backup(ctx, path) }

@@ -60,7 +60,7 @@ func (s *TagStore) ForArticle(ctx context.Context, articleID int64) ([]Tag, erro
 
 // setArticleTags replaces an article's tags with names, creating tags that
 // do not exist yet. Names that slug to the same tag count once.
-func setArticleTags(ctx context.Context, tx *sql.Tx, articleID int64, names []string) error {
+func setArticleTags(ctx context.Context, tx *db.Tx, articleID int64, names []string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM article_tags WHERE article_id = ?`, articleID); err != nil {
 		return fmt.Errorf("models: clear tags: %w", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/newsroom/news/db"
 )
 
 // TagRow is a tag with how many articles carry it.
@@ -52,7 +54,15 @@ func (s *TagStore) ByID(ctx context.Context, id int64) (Tag, error) {
 // Rename gives a tag a new name and slug; a slug another tag has is
 // ErrDuplicate (merge the two instead).
 func (s *TagStore) Rename(ctx context.Context, id int64, name, slug string) error {
-	res, err := s.db.Exec(ctx, `UPDATE tags SET name = ?, slug = ? WHERE id = ?`, name, slug, id)
+	var res sql.Result
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		if err := tagChanged(ctx, tx, id); err != nil {
+			return err
+		}
+		var err error
+		res, err = tx.ExecContext(ctx, `UPDATE tags SET name = ?, slug = ? WHERE id = ?`, name, slug, id)
+		return err
+	})
 	if isUnique(err) {
 		return ErrDuplicate
 	}
@@ -70,13 +80,17 @@ func (s *TagStore) Merge(ctx context.Context, from, into int64) error {
 	if from == into {
 		return fmt.Errorf("models: merge a tag into itself")
 	}
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM tags WHERE id IN (?, ?)`, from, into).Scan(&n); err != nil {
 			return fmt.Errorf("models: check tags: %w", err)
 		}
 		if n != 2 {
 			return ErrNotFound
+		}
+		changed(tx, TagTag(into))
+		if err := tagChanged(ctx, tx, from); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_tags (article_id, tag_id)
 			SELECT article_id, ? FROM article_tags WHERE tag_id = ?`, into, from); err != nil {
@@ -91,7 +105,15 @@ func (s *TagStore) Merge(ctx context.Context, from, into int64) error {
 
 // Delete removes a tag from every article and deletes it.
 func (s *TagStore) Delete(ctx context.Context, id int64) error {
-	res, err := s.db.Exec(ctx, `DELETE FROM tags WHERE id = ?`, id)
+	var res sql.Result
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		if err := tagChanged(ctx, tx, id); err != nil {
+			return err
+		}
+		var err error
+		res, err = tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ?`, id)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("models: delete tag: %w", err)
 	}

@@ -8,6 +8,8 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+
+	"github.com/newsroom/news/db"
 )
 
 // ErrLastAdmin means a change would leave the site with no enabled admin.
@@ -101,7 +103,10 @@ func (s *UserStore) All(ctx context.Context) ([]AccountUser, error) {
 
 // SetName changes a user's display name (their byline).
 func (s *UserStore) SetName(ctx context.Context, id int64, name string) error {
-	res, err := s.db.Exec(ctx, `UPDATE users SET name = ? WHERE id = ?`, name, id)
+	// The byline shows on every card of theirs: drop every page rather
+	// than name each of their articles.
+	res, err := execChanged(ctx, s.db, []CacheTag{AuthorTag(id), TagChrome, TagFeeds},
+		`UPDATE users SET name = ? WHERE id = ?`, name, id)
 	if err != nil {
 		return fmt.Errorf("models: rename user: %w", err)
 	}
@@ -114,7 +119,7 @@ func (s *UserStore) SetRole(ctx context.Context, id int64, role string) error {
 	if !ValidRole(role) {
 		return fmt.Errorf("models: unknown role %q", role)
 	}
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE users SET role = ? WHERE id = ?`, role, id)
 		if err != nil {
 			return fmt.Errorf("models: set role: %w", err)
@@ -130,7 +135,7 @@ func (s *UserStore) SetRole(ctx context.Context, id int64, role string) error {
 // and their open sessions stop working; disabling the last enabled admin
 // is ErrLastAdmin.
 func (s *UserStore) SetDisabled(ctx context.Context, id int64, disabled bool) error {
-	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE users SET disabled = ? WHERE id = ?`, disabled, id)
 		if err != nil {
 			return fmt.Errorf("models: disable user: %w", err)
@@ -142,7 +147,7 @@ func (s *UserStore) SetDisabled(ctx context.Context, id int64, disabled bool) er
 	})
 }
 
-func checkAdminLeft(ctx context.Context, tx *sql.Tx) error {
+func checkAdminLeft(ctx context.Context, tx *db.Tx) error {
 	var n int
 	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users
 		WHERE role = 'admin' AND disabled = 0 AND password_hash <> ''`).Scan(&n)

@@ -48,7 +48,7 @@ func (s *SetupStore) Issue(ctx context.Context) (string, error) {
 	}
 	token := base64.RawURLEncoding.EncodeToString(b[:])
 	now := s.now()
-	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM setup_tokens WHERE used_at IS NULL`); err != nil {
 			return err
 		}
@@ -103,7 +103,7 @@ func (s *SetupStore) Complete(ctx context.Context, token string, in UserInput, p
 		in.Slug = Slugify(in.Name)
 	}
 	var u User
-	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		if err := checkSetup(ctx, tx.QueryRowContext, token, now); err != nil {
 			return err
 		}

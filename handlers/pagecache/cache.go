@@ -15,16 +15,9 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/edge"
 	"github.com/newsroom/news/models"
 )
-
-// ReaderCacheControl lets browsers, a CDN or a reverse proxy keep a reader
-// page for a minute and serve it stale while they fetch it again.
-const ReaderCacheControl = "public, max-age=60, stale-while-revalidate=600"
-
-// VisitorCacheControl is for reader pages fetched with cookies: the page
-// may be revalidated by its ETag but not shared.
-const VisitorCacheControl = "private, no-cache"
 
 // cacheUntilKey holds a time a handler sets with Until.
 const cacheUntilKey = "cache_until"
@@ -38,10 +31,12 @@ func Until(c echo.Context, t time.Time) {
 	c.Set(cacheUntilKey, t)
 }
 
-// cacheableQuery reports whether a reader page's query names one of a few
-// known variants (?page=N, the notice after posting a comment), so that
-// keying the cache by it cannot be used to fill the cache with junk.
-func cacheableQuery(raw string) bool {
+// cacheableQuery reports whether a reader page's query is one of its few
+// variants: ?page=N as a canonical number past 1 (a page past the end is a
+// 404, never kept), or a known notice after posting a comment (notice
+// says which). Any other query is answered but not kept, so that the
+// cache cannot be filled with junk.
+func (h *Middleware) cacheableQuery(raw string) bool {
 	if raw == "" {
 		return true
 	}
@@ -49,23 +44,31 @@ func cacheableQuery(raw string) bool {
 		return false
 	}
 	q, err := url.ParseQuery(raw)
-	if err != nil {
+	if err != nil || len(q) != 1 {
 		return false
 	}
 	for k, vs := range q {
-		if (k != "page" && k != "comment") || len(vs) != 1 || !plainWord(vs[0]) {
+		if len(vs) != 1 || url.Values(q).Encode() != raw {
 			return false
 		}
+		switch k {
+		case "page":
+			return canonicalPage(vs[0])
+		case "comment":
+			return h.KnownNotice != nil && h.KnownNotice(vs[0])
+		}
 	}
-	return true
+	return false
 }
 
-func plainWord(s string) bool {
-	if s == "" || len(s) > 16 {
+// canonicalPage reports whether s is a page number as the site writes it
+// in links: 2 or more, no sign, no leading zero.
+func canonicalPage(s string) bool {
+	if len(s) == 0 || len(s) > 6 || s[0] < '1' || s[0] > '9' || s == "1" {
 		return false
 	}
 	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+		if r < '0' || r > '9' {
 			return false
 		}
 	}
@@ -79,23 +82,27 @@ func perVisitor(r *http.Request) bool {
 }
 
 // Middleware serves the pages of the routes it is applied to from the
-// page cache and gives them HTTP caching headers, an ETag and gzip. The
-// route table applies it to the reader pages and the machine endpoints:
-// pages the same for every visitor.
+// page cache and gives them HTTP caching headers, their cache tags,
+// validators and gzip. The route table applies it to the reader pages and
+// the machine endpoints: pages the same for every visitor.
 type Middleware struct {
 	// PageCache keeps the rendered pages; nil turns caching off (the
-	// headers, ETag and gzip stay).
+	// headers, validators and gzip stay).
 	PageCache *PageCache
 	Settings  *models.SettingsStore
 	Articles  *models.ArticleStore
 	// Banners holds the breaking-news banner, whose end is a moment pages
 	// change by time alone; nil: no banner.
 	Banners *models.BannerStore
-	// Generation counts committed writes (models.Stores.Generation);
-	// cached pages are valid for one generation only.
-	Generation func() uint64
-	Now        func() time.Time
-	Logger     *slog.Logger
+	Now     func() time.Time
+	Logger  *slog.Logger
+	// KnownNotice reports whether a ?comment= value names a notice the
+	// article page shows; only those variants are kept.
+	KnownNotice func(string) bool
+	// PurgeStyle names the header reader pages carry their tags in;
+	// EdgeLongLived lets the edge keep pages a day, as it is purged.
+	PurgeStyle    edge.Style
+	EdgeLongLived bool
 }
 
 // Pages is the middleware.
@@ -106,13 +113,22 @@ func (h *Middleware) Pages(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		pc, shared := h.PageCache, !perVisitor(req)
-		if pc == nil || !shared || !cacheableQuery(req.URL.RawQuery) {
-			return h.renderAndKeep(c, next, "", 0, time.Time{}, time.Time{}, false, shared, nil)
+		now := h.Now()
+		if pc == nil || !shared {
+			return h.renderAndKeep(c, next, keep{now: now, shared: shared})
+		}
+		began := pc.dropCount()
+		until, err := h.cacheHorizon(req.Context(), now, began)
+		if err != nil {
+			h.Logger.Warn("page cache horizon", "err", err)
+			return h.renderAndKeep(c, next, keep{now: now, shared: shared})
+		}
+		if !h.cacheableQuery(req.URL.RawQuery) {
+			return h.renderAndKeep(c, next, keep{now: now, until: until, shared: shared})
 		}
 		key := req.URL.Path + "?" + req.URL.RawQuery
-		now, gen := h.Now(), h.generation()
-		if p := pc.get(key, gen, now); p != nil {
-			return servePage(c, c.Response().Writer, p, ReaderCacheControl, "hit")
+		if p := pc.get(key, now, until); p != nil {
+			return h.servePage(c, c.Response().Writer, p, now, "hit", true)
 		}
 		// When a popular page has just been invalidated, many readers miss
 		// at once: one renders it, the others wait for that page.
@@ -123,41 +139,43 @@ func (h *Middleware) Pages(next echo.HandlerFunc) echo.HandlerFunc {
 			case <-req.Context().Done():
 				return req.Context().Err()
 			}
-			if p := f.page; p != nil && p.valid(h.generation(), h.Now()) {
-				return servePage(c, c.Response().Writer, p, ReaderCacheControl, "hit")
+			if p := f.page; p != nil && h.Now().Before(p.until) {
+				return h.servePage(c, c.Response().Writer, p, h.Now(), "hit", true)
 			}
 		}
-		landed := !leader
-		land := func(p *cachedPage) {
-			if !landed {
-				landed = true
-				pc.land(key, f, p)
+		k := keep{key: key, now: now, until: until, began: began, store: true, shared: true}
+		if leader {
+			landed := false
+			k.landed = func(p *cachedPage) {
+				if !landed {
+					landed = true
+					pc.land(key, f, p)
+				}
 			}
+			defer k.landed(nil) // whatever happens, nobody waits for ever
 		}
-		defer land(nil) // whatever happens, nobody waits for ever
-		until, err := h.cacheHorizon(req.Context(), gen, now)
-		if err != nil {
-			h.Logger.Warn("page cache horizon", "err", err)
-			return h.renderAndKeep(c, next, key, gen, now, until, false, shared, land)
-		}
-		return h.renderAndKeep(c, next, key, gen, now, until, true, shared, land)
+		return h.renderAndKeep(c, next, k)
 	}
 }
 
-// generation is the database's write count, 0 without a database.
-func (h *Middleware) generation() uint64 {
-	if h.Generation == nil {
-		return 0
-	}
-	return h.Generation()
+// keep says what renderAndKeep does with a page: key, until and began
+// for one it stores (store), shared for one the same for every visitor,
+// landed (when set) is handed the page stored, or nil, before it is
+// written, so that readers waiting for it do not wait on this reader's
+// connection.
+type keep struct {
+	key           string
+	now, until    time.Time
+	began         uint64
+	store, shared bool
+	landed        func(*cachedPage)
 }
 
 // renderAndKeep runs the handler into a buffer, then sends what it made:
 // a page the same for every visitor with validators (and stores it when
-// store is set), anything else as it was. landed, when set, is handed the
-// page stored (or nil) before the response is written, so that readers
-// waiting for it do not wait on this reader's connection.
-func (h *Middleware) renderAndKeep(c echo.Context, next echo.HandlerFunc, key string, gen uint64, now, until time.Time, store, shared bool, landed func(*cachedPage)) error {
+// k.store is set), anything else as it was.
+func (h *Middleware) renderAndKeep(c echo.Context, next echo.HandlerFunc, k keep) error {
+	landed := k.landed
 	if landed == nil {
 		landed = func(*cachedPage) {}
 	}
@@ -175,29 +193,29 @@ func (h *Middleware) renderAndKeep(c echo.Context, next echo.HandlerFunc, key st
 	hd := orig.Header()
 	if cw.status != http.StatusOK || hd.Get("Set-Cookie") != "" || strings.Contains(hd.Get("Cache-Control"), "no-store") {
 		landed(nil)
-		orig.WriteHeader(cw.status)
-		_, werr := orig.Write(cw.buf.Bytes())
-		res.Size = int64(cw.buf.Len())
-		if err == nil {
+		if werr := writeCompressed(c, orig, cw); err == nil {
 			err = werr
 		}
 		return err
 	}
-	p := newCachedPage(key, gen, now, until, hd, cw.buf.Bytes())
-	if t, ok := c.Get(cacheUntilKey).(time.Time); ok && t.Before(p.until) {
+	tags := pageTags(c)
+	p := newCachedPage(k.key, tags, hd, cw.buf.Bytes())
+	p.until = k.until
+	if t, ok := c.Get(cacheUntilKey).(time.Time); ok && (p.until.IsZero() || t.Before(p.until)) {
 		p.until = t
 	}
-	if store && p.until.After(now) {
+	p.lastMod = k.now
+	if pc := h.PageCache; pc != nil {
+		p.lastMod = pc.lastChanged(tags)
+	}
+	if k.store && p.until.After(k.now) {
 		p.gz = gzipBytes(p.body, true)
-		h.PageCache.put(p)
-		landed(p)
+		if h.PageCache.put(p, k.began) {
+			landed(p)
+		}
 	}
 	landed(nil)
-	cc := ReaderCacheControl
-	if !shared {
-		cc = VisitorCacheControl
-	}
-	if serr := servePage(c, orig, p, cc, "miss"); err == nil {
+	if serr := h.servePage(c, orig, p, k.now, "miss", k.shared); err == nil {
 		err = serr
 	}
 	return err
@@ -205,7 +223,7 @@ func (h *Middleware) renderAndKeep(c echo.Context, next echo.HandlerFunc, key st
 
 // newCachedPage wraps a freshly rendered body. header is the response's
 // header as the handler left it; its content headers are kept.
-func newCachedPage(key string, gen uint64, now, until time.Time, header http.Header, body []byte) *cachedPage {
+func newCachedPage(key string, tags []string, header http.Header, body []byte) *cachedPage {
 	sum := sha256.Sum256(body)
 	kept := http.Header{}
 	for _, k := range []string{"Content-Type", "Content-Language", "Link", "X-Robots-Tag"} {
@@ -214,18 +232,23 @@ func newCachedPage(key string, gen uint64, now, until time.Time, header http.Hea
 		}
 	}
 	return &cachedPage{
-		key: key, gen: gen, from: now, until: until, header: kept,
-		body:    bytes.Clone(body),
-		etag:    `"` + hex.EncodeToString(sum[:12]) + `"`,
-		lastMod: now.UTC().Format(http.TimeFormat),
+		key: key, tags: tags, header: kept,
+		body: bytes.Clone(body),
+		etag: `"` + hex.EncodeToString(sum[:12]) + `"`,
 	}
 }
 
 // cacheHorizon is the next moment reader pages change by time alone: the
 // day change in the site's time zone (the date bar), the next scheduled
-// article going live or the banner's end, whichever comes first.
-func (h *Middleware) cacheHorizon(ctx context.Context, gen uint64, now time.Time) (time.Time, error) {
-	if t, ok := h.PageCache.knownHorizon(gen, now); ok {
+// article going live or the banner's end, whichever comes first. began is the cache's drop
+// count when the request began.
+func (h *Middleware) cacheHorizon(ctx context.Context, now time.Time, began uint64) (time.Time, error) {
+	if t, ok := h.PageCache.knownHorizon(now); ok {
+		return t, nil
+	}
+	h.PageCache.hzMu.Lock()
+	defer h.PageCache.hzMu.Unlock()
+	if t, ok := h.PageCache.knownHorizon(now); ok {
 		return t, nil
 	}
 	st, err := h.Settings.Get(ctx)
@@ -252,7 +275,7 @@ func (h *Middleware) cacheHorizon(ctx context.Context, gen uint64, now time.Time
 			return time.Time{}, err
 		}
 	}
-	h.PageCache.setHorizon(horizon{gen: gen, from: now, until: until})
+	h.PageCache.setHorizon(until, began, now)
 	return until, nil
 }
 

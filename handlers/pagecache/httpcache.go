@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/labstack/echo/v4"
 )
@@ -70,19 +71,20 @@ func ETagMatches(header, etag string) bool {
 	return false
 }
 
-// servePage sends p through w with its validators: 304 when the client's
-// If-None-Match matches, else the body, gzip-compressed when the client
-// accepts it. If-Modified-Since is not used: the ETag decides alone, since
-// two versions of a page can share a second.
-func servePage(c echo.Context, w http.ResponseWriter, p *cachedPage, cacheControl, xcache string) error {
+// servePage sends p through w with its tags, caching headers and
+// validators: 304 when the client's If-None-Match matches (or, without
+// one, when If-Modified-Since is not before Last-Modified and the page did
+// not change within the last second), else the body, gzip-compressed when
+// the client accepts it.
+func (h *Middleware) servePage(c echo.Context, w http.ResponseWriter, p *cachedPage, now time.Time, xcache string, shared bool) error {
 	req, res := c.Request(), c.Response()
 	hd := w.Header()
 	for k, v := range p.header {
 		hd[k] = v
 	}
-	hd.Set("Cache-Control", cacheControl)
+	h.cacheHeaders(hd, p, now, shared)
 	hd.Set("Vary", "Accept-Encoding")
-	hd.Set("Last-Modified", p.lastMod)
+	hd.Set("Last-Modified", p.lastMod.UTC().Format(http.TimeFormat))
 	hd.Set("X-Cache", xcache)
 	gz := acceptsGzip(req)
 	etag := p.etag
@@ -91,7 +93,7 @@ func servePage(c echo.Context, w http.ResponseWriter, p *cachedPage, cacheContro
 	}
 	hd.Set("ETag", etag)
 	res.Committed = true
-	if inm := req.Header.Get("If-None-Match"); inm != "" && ETagMatches(inm, p.etag) {
+	if notModified(req, p, now) {
 		res.Status, res.Size = http.StatusNotModified, 0
 		w.WriteHeader(http.StatusNotModified)
 		return nil
@@ -111,4 +113,87 @@ func servePage(c echo.Context, w http.ResponseWriter, p *cachedPage, cacheContro
 	}
 	_, err := w.Write(body)
 	return err
+}
+
+// notModified applies the request's validators to p: If-None-Match when
+// it has one, else If-Modified-Since, which cannot tell apart two versions
+// within one second and so never answers 304 for a page changed in the
+// last second.
+func notModified(req *http.Request, p *cachedPage, now time.Time) bool {
+	if inm := req.Header.Get("If-None-Match"); inm != "" {
+		return ETagMatches(inm, p.etag)
+	}
+	ims := req.Header.Get("If-Modified-Since")
+	if ims == "" || now.Sub(p.lastMod) < time.Second {
+		return false
+	}
+	t, err := http.ParseTime(ims)
+	return err == nil && !p.lastMod.Truncate(time.Second).After(t)
+}
+
+// Compress is middleware sending HTML and CSS answers gzip-compressed to
+// clients that accept it, for routes outside the page cache.
+func Compress(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error { return Compressed(c, next) }
+}
+
+// Compressed runs next and sends what it wrote gzip-compressed when it is
+// HTML or CSS and the client accepts gzip (search, error pages, the style
+// sheet), whatever its status. Anything else goes out as written.
+func Compressed(c echo.Context, next echo.HandlerFunc) error {
+	if !acceptsGzip(c.Request()) {
+		return next(c)
+	}
+	res := c.Response()
+	orig := res.Writer
+	cw := &captureWriter{header: orig.Header()}
+	res.Writer = cw
+	defer func() { res.Writer = orig }()
+	err := next(c)
+	res.Writer = orig
+	if !res.Committed {
+		return err
+	}
+	if werr := writeCompressed(c, orig, cw); err == nil {
+		err = werr
+	}
+	return err
+}
+
+// writeCompressed sends a captured response through w, gzipped when it
+// is text the client accepts gzip for.
+func writeCompressed(c echo.Context, w http.ResponseWriter, cw *captureWriter) error {
+	hd, body := w.Header(), cw.buf.Bytes()
+	hasBody := cw.status != http.StatusNotModified && cw.status != http.StatusNoContent
+	if hasBody && compressible(hd) && acceptsGzip(c.Request()) && len(body) > 0 {
+		body = gzipBytes(body, false)
+		hd.Set("Content-Encoding", "gzip")
+		hd.Add("Vary", "Accept-Encoding")
+		hd.Set("Content-Length", strconv.Itoa(len(body)))
+		if et := hd.Get("ETag"); strings.HasSuffix(et, `"`) {
+			hd.Set("ETag", gzipETag(et))
+		}
+	}
+	w.WriteHeader(cw.status)
+	c.Response().Size = int64(len(body))
+	if c.Request().Method == http.MethodHead {
+		return nil
+	}
+	_, err := w.Write(body)
+	return err
+}
+
+// compressible reports whether a response is text worth compressing that
+// is not compressed already.
+func compressible(hd http.Header) bool {
+	if hd.Get("Content-Encoding") != "" {
+		return false
+	}
+	ct := hd.Get("Content-Type")
+	for _, t := range []string{"text/html", "text/css", "application/javascript", "text/javascript", "image/svg+xml"} {
+		if strings.HasPrefix(ct, t) {
+			return true
+		}
+	}
+	return false
 }

@@ -11,13 +11,14 @@ import (
 // authors, related articles, search results), with its values ready: the
 // template calls no method and walks no embedded struct.
 type Card struct {
+	ID                  int64 // the article's, for its cache tag
 	URL, Title, Summary string
 	SectionURL          string
 	SectionName         string
 	SectionSlug         string
 	Authors             []CardAuthor // the byline, in order
 	DateISO, Date       string       // "January 2, 2006" in the site's time zone
-	Comments            string       // "3 comments", empty when there are none
+	Comments            string       // "3 comments" on the front page's lead only (see countComments)
 	Img                 *CardImage
 	IsLive              bool // covered live now: the card has a LIVE label
 }
@@ -37,7 +38,7 @@ type CardImage struct {
 func cardOf(a models.Article, loc *time.Location) Card {
 	t := a.PublishedAt.In(loc)
 	c := Card{
-		URL: a.URL(), Title: a.Title, Summary: a.Summary,
+		ID: a.ID, URL: a.URL(), Title: a.Title, Summary: a.Summary,
 		SectionURL: a.Category.URL(), SectionName: a.Category.Name, SectionSlug: a.Category.Slug,
 		DateISO: isoTime(t), Date: t.Format("January 2, 2006"), IsLive: a.IsLive(),
 	}
@@ -48,13 +49,29 @@ func cardOf(a models.Article, loc *time.Location) Card {
 		}
 		c.Authors = append(c.Authors, au)
 	}
-	if a.CommentCount > 0 {
-		c.Comments = views.Plural(a.CommentCount, "comment", "comments")
-	}
 	if m := a.Lead; m != nil {
 		c.Img = &CardImage{Small: m.URL(640), Large: m.URL(960), Srcset: m.Srcset(), Alt: m.Alt, Width: m.Width, Height: m.Height}
 	}
 	return c
+}
+
+// countComments shows a's comment count on its card, which then drops
+// with each comment approved on a (ac<ID>). Only the front page's lead
+// shows it: a count on every card would make each approved comment drop
+// every list and Related block its article appears in.
+func countComments(c *Card, a models.Article) {
+	if a.CommentCount > 0 {
+		c.Comments = views.Plural(a.CommentCount, "comment", "comments")
+	}
+}
+
+// cardTags are the cache tags of cards: each one's article.
+func cardTags(cards []Card) []models.CacheTag {
+	out := make([]models.CacheTag, 0, len(cards))
+	for _, c := range cards {
+		out = append(out, models.ArticleTag(c.ID))
+	}
+	return out
 }
 
 // cardsOf makes the cards of a list.

@@ -30,6 +30,10 @@ func commentNotice(name string) string {
 	return ""
 }
 
+// KnownNotice reports whether a ?comment= value names a notice the
+// article page shows: the page cache keeps only those variants.
+func KnownNotice(name string) bool { return commentNotice(name) != "" }
+
 // CommentsRedirect sends a reader who opens the form's address (by
 // reloading after an error, say) to the article's comments.
 func (h *Handler) CommentsRedirect(c echo.Context) error {

@@ -3,9 +3,11 @@ package reader
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/models"
 )
 
@@ -31,6 +33,17 @@ func errorText(status int) (heading, message string) {
 		return "Something went wrong", "The problem is ours, not yours. Please try again in a moment."
 	}
 	return http.StatusText(status), ""
+}
+
+// errorCacheControl is the Cache-Control of an error page: a page that is
+// not there (404, 410) may be kept a minute, as the same address answers
+// the same until something is published there; any other error is the
+// answer to one request only.
+func errorCacheControl(status int) string {
+	if status == http.StatusNotFound || status == http.StatusGone {
+		return "public, max-age=60"
+	}
+	return "no-store"
 }
 
 // HTTPError renders every error as an HTML page with the site's chrome.
@@ -71,11 +84,15 @@ func (h *Handler) HTTPError(err error, c echo.Context) {
 		l = ch.base
 	}
 	p.Layout = l
+	if hd := c.Response().Header(); !strings.Contains(hd.Get("Cache-Control"), "no-store") {
+		hd.Set("Cache-Control", errorCacheControl(status))
+	}
 	if c.Request().Method == http.MethodHead {
 		c.NoContent(status)
 		return
 	}
-	if rerr := h.render(c, status, p); rerr != nil {
+	render := func(c echo.Context) error { return h.render(c, status, p) }
+	if rerr := pagecache.Compressed(c, render); rerr != nil {
 		h.Logger.Error("render error page", "id", id, "err", rerr)
 		c.String(status, heading+". "+message)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/models"
 )
 
@@ -106,6 +107,7 @@ func (h *Handler) FeedRSS(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	feedTags(c, f)
 	return writeXML(c, "application/rss+xml; charset=utf-8", h.rss(f))
 }
 
@@ -119,6 +121,7 @@ func (h *Handler) FeedAtom(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	feedTags(c, f)
 	return writeXML(c, "application/atom+xml; charset=utf-8", h.atom(f))
 }
 
@@ -143,4 +146,12 @@ func writeXML(c echo.Context, contentType string, v any) error {
 	buf.WriteByte('\n')
 	c.Response().Header().Set("Cache-Control", "public, max-age=300")
 	return c.Blob(http.StatusOK, contentType, buf.Bytes())
+}
+
+// feedTags names the articles a feed carries, and the entries of those
+// covered live (an entry moves the item's updated time).
+func feedTags(c echo.Context, f feed) {
+	for _, a := range f.Articles {
+		pagecache.AddTags(c, models.ArticleTag(a.ID), models.LiveEntriesTag(a.ID))
+	}
 }

@@ -51,6 +51,7 @@ func (h *Handler) Home(c echo.Context) error {
 	cards := cardsOf(all, l.zone())
 	if hasLead {
 		p.Lead = &cards[0]
+		countComments(p.Lead, lead)
 		cards = cards[1:]
 	}
 	for i, cat := range cats {

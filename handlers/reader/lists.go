@@ -28,7 +28,7 @@ func (h *Handler) SectionShow(c echo.Context) error {
 		return kit.NotFoundIf(err)
 	}
 	return h.list(c, models.ListFilter{CategoryID: cat.ID}, ListPage{
-		Kind: "Section", Heading: cat.Name, Intro: cat.Description, BaseURL: cat.URL(),
+		Kind: "Section", Heading: cat.Name, Intro: cat.Description, BaseURL: cat.URL(), ListTag: models.SectionTag(cat.ID),
 	}, cat.Slug)
 }
 
@@ -43,7 +43,7 @@ func (h *Handler) TagShow(c echo.Context) error {
 		return kit.NotFoundIf(err)
 	}
 	return h.list(c, models.ListFilter{TagID: t.ID}, ListPage{
-		Kind: "Tag", Heading: t.Name, BaseURL: t.URL(),
+		Kind: "Tag", Heading: t.Name, BaseURL: t.URL(), ListTag: models.TagTag(t.ID),
 	}, "")
 }
 
@@ -58,7 +58,7 @@ func (h *Handler) AuthorShow(c echo.Context) error {
 		return kit.NotFoundIf(err)
 	}
 	return h.list(c, models.ListFilter{AuthorID: u.ID}, ListPage{
-		Kind: "Author", Heading: u.Name, Intro: u.Bio, BaseURL: u.URL(),
+		Kind: "Author", Heading: u.Name, Intro: u.Bio, BaseURL: u.URL(), ListTag: models.AuthorTag(u.ID),
 	}, "")
 }
 

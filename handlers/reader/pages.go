@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/models"
 )
 
@@ -66,6 +67,9 @@ func (Layout) LayoutTemplate() string { return "layout" }
 
 // render executes p's template and writes it with status.
 func (h *Handler) render(c echo.Context, status int, p kit.Page) error {
+	if t, ok := p.(tagged); ok {
+		pagecache.AddTags(c, t.cacheTags()...)
+	}
 	return kit.Render(c, h.Views, status, p)
 }
 
@@ -117,6 +121,8 @@ type ListPage struct {
 	Articles []Card
 	Pager    models.Pager
 	BaseURL  string // the list's address without ?page
+	// ListTag is the cache tag of the list: a section, tag or author.
+	ListTag models.CacheTag
 }
 
 func (ListPage) Template() string { return "list" }

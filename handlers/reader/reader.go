@@ -38,8 +38,9 @@ type Deps struct {
 	// as https://news.example.com: the start of every absolute URL (feeds,
 	// sitemaps, canonical links, social cards).
 	BaseURL string
-	// Generation counts committed writes (models.Stores.Generation): the
-	// chrome every page shares is rebuilt when it changes.
+	// Generation counts the committed changes published (models.Changes;
+	// writes no reader sees publish none): the chrome every page shares is
+	// rebuilt when it moves.
 	Generation func() uint64
 }
 

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -91,7 +90,7 @@ type corpusGen struct {
 }
 
 func (g *corpusGen) people(ctx context.Context, d *db.DB) error {
-	return d.WithTx(ctx, func(tx *sql.Tx) error {
+	return d.WithTx(ctx, func(tx *db.Tx) error {
 		for i, s := range corpusSections {
 			res, err := tx.ExecContext(ctx, `INSERT INTO categories (slug, name, description, position) VALUES (?, ?, ?, ?)`,
 				models.Slugify(s), s, "The latest from "+s+".", i+1)
@@ -136,7 +135,7 @@ func (g *corpusGen) articles(ctx context.Context, d *db.DB) error {
 	step := float64(corpusSpan/time.Second) / float64(max(n, 1))
 	for lo := 0; lo < n; lo += corpusBatch {
 		hi := min(lo+corpusBatch, n)
-		err := d.WithTx(ctx, func(tx *sql.Tx) error {
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
 			ins, err := tx.PrepareContext(ctx, `INSERT INTO articles (category_id, author_id, slug, title, summary,
 				body_md, body_html, source, status, featured, comments_open, published_at, updated_at, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, 1, ?, ?, ?)`)
@@ -191,7 +190,7 @@ func (g *corpusGen) comments(ctx context.Context, d *db.DB) error {
 	done, k := 0, 0
 	for done < n {
 		hi := min(done+corpusBatch, n)
-		err := d.WithTx(ctx, func(tx *sql.Tx) error {
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
 			ins, err := tx.PrepareContext(ctx, `INSERT INTO comments (article_id, name, email, body_html, status, created_at)
 				VALUES (?, ?, ?, ?, ?, ?)`)
 			if err != nil {
