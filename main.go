@@ -21,6 +21,7 @@ import (
 	"github.com/newsroom/news/handlers"
 	"github.com/newsroom/news/handlers/edge"
 	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/live"
 	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/models"
 	"github.com/newsroom/news/static"
@@ -146,7 +147,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	// server has shut down, writes the last of them.
 	access := kit.NewAccessLog(out)
 	defer access.Close()
-	srv, err := buildServer(stores, logger, access, cfg, keys, purger)
+	hub := live.NewHub()
+	srv, err := buildServer(stores, logger, access, cfg, keys, purger, hub)
 	if err != nil {
 		return err
 	}
@@ -168,6 +170,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
+	// Open live streams never go idle: end them so that Shutdown can finish.
+	httpSrv.RegisterOnShutdown(hub.Close)
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
@@ -199,7 +203,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 }
 
 // buildServer parses the templates and wires the stores into the server.
-func buildServer(stores *models.Stores, logger *slog.Logger, access *kit.AccessLog, cfg config, sessionKeys [][]byte, purger *edge.Purger) (*handlers.Server, error) {
+func buildServer(stores *models.Stores, logger *slog.Logger, access *kit.AccessLog, cfg config, sessionKeys [][]byte, purger *edge.Purger, hub *live.Hub) (*handlers.Server, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err

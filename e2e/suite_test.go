@@ -54,6 +54,7 @@ func TestBrowser(t *testing.T) {
 		{"pictures", picturesJourney},
 		{"review", reviewJourney},
 		{"newsroom-phone", newsroomPhoneJourney},
+		{"live", liveJourney},
 	}
 	for _, j := range journeys {
 		t.Run(j.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/live"
 	"github.com/newsroom/news/handlers/newsroom"
 	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/handlers/reader"
@@ -16,7 +17,7 @@ const (
 )
 
 // routes is the route table: every address the site answers, by group.
-func routes(g *Groups, rd *reader.Handler, nr *newsroom.Handler) {
+func routes(g *Groups, rd *reader.Handler, nr *newsroom.Handler, stream *live.Stream) {
 	g.Reader.Read("/", rd.Home)
 	g.Reader.Read("/category/:slug", rd.SectionShow)
 	g.Reader.Read("/tag/:slug", rd.TagShow)
@@ -49,6 +50,8 @@ func routes(g *Groups, rd *reader.Handler, nr *newsroom.Handler) {
 
 	g.Media.Read("/static/*", rd.StaticFile, pagecache.Compress)
 	g.Media.Read("/media/:id/:file", rd.MediaShow)
+
+	g.Streaming.GET("/live/:id/events", stream.Serve)
 
 	g.SignIn.GET("/login", nr.LoginShow)
 	g.SignIn.POST("/login", nr.LoginSubmit, kit.LimitBody(smallForm))
@@ -159,4 +162,23 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.POST("/media/:id/public", newsroom.Publish, smallForm, nr.MediaMarkPublic)
 	n.POST("/media/:id", media, bigForm, nr.MediaUpdate)
 	n.POST("/media/:id/delete", del, bigForm, nr.MediaDelete)
+
+	liveRoutes(n, nr)
+}
+
+// liveRoutes are live coverage's composer and the breaking-news banner.
+// Posting and changing the coverage is working on the article (its
+// authors or editors: the ownership check); an entry is its writer's.
+func liveRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
+	const articles = newsroom.Articles
+	n.GET("/articles/:id/live", articles, nr.LiveShow)
+	n.POST("/articles/:id/live/start", articles, smallForm, nr.LiveStart)
+	n.POST("/articles/:id/live/end", articles, smallForm, nr.LiveEnd)
+	n.POST("/articles/:id/live/entries", articles, smallForm, nr.LiveEntryCreate)
+	n.GET("/live/entries/:id", articles, nr.LiveEntryEdit)
+	n.POST("/live/entries/:id", articles, smallForm, nr.LiveEntryUpdate)
+	n.POST("/live/entries/:id/remove", articles, smallForm, nr.LiveEntryRemove)
+	n.POST("/live/entries/:id/pin", newsroom.KeyEvents, smallForm, nr.LiveEntryPin)
+	n.POST("/banner", newsroom.Banner, smallForm, nr.BannerRaise)
+	n.POST("/banner/lower", newsroom.Banner, smallForm, nr.BannerLower)
 }

@@ -13,6 +13,7 @@ import (
 //	a<ID>     an article's own content: title, summary, body, picture, byline,
 //	          on its page and wherever it appears as a card or a link
 //	ac<ID>    an article's approved comments and comment count
+//	le<ID>    a live article's entries: its page and its feed item
 //	s<ID>     a section's list pages (and the front page's block of it)
 //	t<ID>     a tag's list pages
 //	u<ID>     an author's list pages

@@ -10,11 +10,13 @@ import (
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"isoTime": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"plural":  Plural,
-		"pageURL": PageURL,
-		"add":     func(a, b int) int { return a + b },
-		"when":    When,
-		"sub":     func(a, b int) int { return a - b },
+		// zoneTime keeps the time's own zone (the site's), for <time datetime>.
+		"zoneTime": func(t time.Time) string { return t.Format(time.RFC3339) },
+		"plural":   Plural,
+		"pageURL":  PageURL,
+		"add":      func(a, b int) int { return a + b },
+		"when":     When,
+		"sub":      func(a, b int) int { return a - b },
 	}
 }
 

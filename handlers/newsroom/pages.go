@@ -11,5 +11,6 @@ func Pages() []kit.Page {
 		AdminCommentsPage{}, AdminCommentEditPage{}, AdminSectionsPage{}, AdminSectionDeletePage{}, AdminFrontPage{},
 		AdminTagsPage{}, AdminTagEditPage{}, AdminMediaPage{}, AdminMediaEditPage{}, AdminMediaPickPage{},
 		AdminSitePagesPage{}, AdminSitePageEditPage{},
+		AdminLivePage{}, AdminLiveEntryPage{},
 	}
 }

@@ -84,5 +84,8 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	for i := range p.Corrections {
 		p.Corrections[i].CreatedAt = p.Corrections[i].CreatedAt.In(l.zone())
 	}
+	if err := h.liveSection(ctx, &p); err != nil {
+		return p, err
+	}
 	return p, nil
 }

@@ -21,6 +21,7 @@ type Card struct {
 	ShortDate           string       // "January 2", for compact lists
 	Comments            string       // "3 comments" on the front page's lead only (see countComments)
 	Img                 *CardImage
+	IsLive              bool // covered live now: the card has a LIVE label
 }
 
 // CardAuthor is one name in a card's byline; URL is empty for an author
@@ -40,7 +41,7 @@ func cardOf(a models.Article, loc *time.Location) Card {
 	c := Card{
 		ID: a.ID, URL: a.URL(), Title: a.Title, Summary: a.Summary,
 		SectionURL: a.Category.URL(), SectionName: a.Category.Name, SectionSlug: a.Category.Slug,
-		DateISO: isoTime(t), Date: t.Format("January 2, 2006"), ShortDate: t.Format("January 2"),
+		DateISO: isoTime(t), Date: t.Format("January 2, 2006"), ShortDate: t.Format("January 2"), IsLive: a.IsLive(),
 	}
 	for _, u := range a.Bylines() {
 		au := CardAuthor{Name: u.Name}

@@ -19,7 +19,7 @@ import (
 // ready HTML by the views.
 type siteChrome struct {
 	gen   uint64    // the database's write count it was built at
-	until time.Time // the next midnight or scheduled article, whichever first
+	until time.Time // the next midnight, scheduled article or banner end, whichever first
 	// base is the Layout every page starts from.
 	base Layout
 	// mastheads by Layout.CurrentSection: the navigation marks the page's
@@ -97,7 +97,15 @@ func (h *Handler) buildChrome(ctx context.Context, gen uint64, now time.Time) (*
 	if mostUntil.Before(until) {
 		until = mostUntil // the Most read lists are worked out again
 	}
+	banner, err := h.banner(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if banner != nil && banner.EndsAt.Before(until) {
+		until = banner.EndsAt // it goes down
+	}
 	c := &siteChrome{gen: gen, until: until, base: Layout{
+		Banner:      banner,
 		FooterPages: pages,
 		Site:        st,
 		Sections:    secs,

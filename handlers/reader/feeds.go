@@ -206,9 +206,10 @@ func writeXML(c echo.Context, contentType string, v any) error {
 	return c.Blob(http.StatusOK, contentType, buf.Bytes())
 }
 
-// feedTags names the articles a feed carries.
+// feedTags names the articles a feed carries, and the entries of those
+// covered live (an entry moves the item's updated time).
 func feedTags(c echo.Context, f feed) {
 	for _, a := range f.Articles {
-		pagecache.AddTags(c, models.ArticleTag(a.ID))
+		pagecache.AddTags(c, models.ArticleTag(a.ID), models.LiveEntriesTag(a.ID))
 	}
 }

@@ -42,6 +42,12 @@ func (p HomePage) cacheTags() []models.CacheTag {
 // articles' cards.
 func (p ArticlePage) cacheTags() []models.CacheTag {
 	out := append(p.Layout.cacheTags(), models.ArticleTag(p.Article.ID), models.ArticleCommentsTag(p.Article.ID))
+	if p.Live != nil {
+		out = append(out, models.LiveEntriesTag(p.Article.ID)) // its entries
+	}
+	if p.FollowedBy != nil {
+		out = append(out, models.ArticleTag(p.FollowedBy.ID)) // the live coverage it links to
+	}
 	return append(out, cardTags(p.Related)...)
 }
 

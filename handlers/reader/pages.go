@@ -30,7 +30,9 @@ type Layout struct {
 	// Meta is what search engines, feed readers and social networks read
 	// in the head; see meta.go.
 	Meta PageMeta
-	base string // Deps.BaseURL
+	// Banner is the breaking-news line at the top, nil when none is up.
+	Banner *models.Banner
+	base   string // Deps.BaseURL
 	// Masthead, Sidebar and Footer are the chrome's ready HTML, rendered
 	// by the views from the fields above (chrome.go).
 	Masthead, Sidebar, Footer template.HTML
@@ -121,6 +123,10 @@ type ArticlePage struct {
 	Corrections []models.Correction
 	// Share are the plain links that share the article.
 	Share []ShareLink
+	// Live is the article's live coverage, nil if it never had any.
+	Live *LiveSection
+	// FollowedBy is the live coverage that continues this article.
+	FollowedBy *models.Article
 }
 
 func (ArticlePage) Template() string { return "article" }

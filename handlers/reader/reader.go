@@ -25,10 +25,13 @@ type Deps struct {
 	// OldAddresses are the addresses of an imported site, which redirect.
 	OldAddresses *models.OldAddressStore
 	// Pages are the site's pages that are not news (About, Contact ...).
-	Pages  *models.PageStore
-	Views  *views.Renderer
-	Assets *static.Assets
-	Logger *slog.Logger
+	Pages *models.PageStore
+	// Live is live coverage; Banners the breaking-news banner.
+	Live    *models.LiveStore
+	Banners *models.BannerStore
+	Views   *views.Renderer
+	Assets  *static.Assets
+	Logger  *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
 	// BaseURL is the site's public address without a trailing slash, such
