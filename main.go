@@ -21,6 +21,7 @@ import (
 	"github.com/newsroom/news/handlers"
 	"github.com/newsroom/news/handlers/edge"
 	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/live"
 	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/models"
 	"github.com/newsroom/news/static"
@@ -146,10 +147,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	// server has shut down, writes the last of them.
 	access := kit.NewAccessLog(out)
 	defer access.Close()
-	srv, err := buildServer(stores, logger, access, cfg, keys, purger)
+	hub := live.NewHub()
+	srv, err := buildServer(stores, logger, access, cfg, keys, purger, hub)
 	if err != nil {
 		return err
 	}
+	// Read counts are written once a minute, and once more on the way out,
+	// before the stores close.
+	readsCtx, stopReads := context.WithCancel(context.Background())
+	readsDone := make(chan struct{})
+	go func() { srv.Reader.CountReads(readsCtx); close(readsDone) }()
+	defer func() { stopReads(); <-readsDone }()
 	if err := announceSetup(ctx, stores, siteURL(cfg), logger); err != nil {
 		return err
 	}
@@ -162,6 +170,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
+	// Open live streams never go idle: end them so that Shutdown can finish.
+	httpSrv.RegisterOnShutdown(hub.Close)
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
@@ -193,7 +203,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 }
 
 // buildServer parses the templates and wires the stores into the server.
-func buildServer(stores *models.Stores, logger *slog.Logger, access *kit.AccessLog, cfg config, sessionKeys [][]byte, purger *edge.Purger) (http.Handler, error) {
+func buildServer(stores *models.Stores, logger *slog.Logger, access *kit.AccessLog, cfg config, sessionKeys [][]byte, purger *edge.Purger, hub *live.Hub) (*handlers.Server, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err

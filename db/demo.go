@@ -46,6 +46,23 @@ type DemoArticle struct {
 	PublishedAt     *time.Time    `json:"published_at"`
 	UpdatedHoursAgo *int          `json:"updated_hours_ago"`
 	Comments        []DemoComment `json:"comments"`
+	// Live, when set, makes the article live coverage with entries.
+	Live *DemoLive `json:"live"`
+}
+
+// DemoLive is a demo article's live coverage: begun some hours before
+// start-up, continuing the story of the article titled Follows.
+type DemoLive struct {
+	Follows         string      `json:"follows"`
+	StartedHoursAgo int         `json:"started_hours_ago"`
+	Entries         []DemoEntry `json:"entries"`
+}
+
+// DemoEntry is one update of demo live coverage, oldest first in the file.
+type DemoEntry struct {
+	MinutesAgo int    `json:"minutes_ago"`
+	Body       string `json:"body"`
+	Pinned     bool   `json:"pinned"`
 }
 
 // Demo is the content a new site starts with.

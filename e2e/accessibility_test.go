@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -29,6 +30,19 @@ func accessibilityJourney(t *testing.T, s *suite) {
 
 	tb.open("/author/maria-okafor", http.StatusOK)
 	tb.checkAccessible(s, "author page")
+
+	tb.open("/search?q=climate", http.StatusOK)
+	tb.checkAccessible(s, "search page")
+
+	tb.open("/about", http.StatusOK)
+	tb.checkAccessible(s, "the About page")
+
+	tb.open("/corrections", http.StatusOK)
+	tb.checkAccessible(s, "corrections page")
+
+	tb.open(article, http.StatusOK)
+	tb.open(article+"?reply="+strings.TrimPrefix(tb.attr(".comment", "id"), "comment-"), http.StatusOK)
+	tb.checkAccessible(s, "article with the reply form open")
 
 	tb.open("/world-news/no-such-story", http.StatusNotFound)
 	tb.checkAccessible(s, "not-found page")

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,9 +14,6 @@ import (
 // axeVersion is the axe-core release the accessibility checks run. It comes
 // from the npm registry into e2e/node_modules (ignored by git) on first use.
 const axeVersion = "4.14.1"
-
-// axeDir is where npm puts axe-core, relative to this package.
-var axeDir = filepath.Join("node_modules", "axe-core")
 
 // axe returns the source of axe-core, installing it with npm when it is
 // missing or another version.
@@ -31,35 +27,12 @@ func (s *suite) axe(t *testing.T) string {
 }
 
 func loadAxe() (string, error) {
-	if installedAxe() != axeVersion {
-		npm, err := exec.LookPath("npm")
-		if err != nil {
-			return "", fmt.Errorf("npm is needed to install axe-core %s (apt-get install -y npm): %w", axeVersion, err)
-		}
-		cmd := exec.Command(npm, "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund",
-			"--prefix", ".", "axe-core@"+axeVersion)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return "", fmt.Errorf("npm install axe-core@%s: %w\n%s", axeVersion, err, out)
-		}
-		if v := installedAxe(); v != axeVersion {
-			return "", fmt.Errorf("npm installed axe-core %q, want %s", v, axeVersion)
-		}
-	}
-	src, err := os.ReadFile(filepath.Join(axeDir, "axe.min.js"))
-	return string(src), err
-}
-
-// installedAxe is the version of axe-core in node_modules, or "".
-func installedAxe() string {
-	b, err := os.ReadFile(filepath.Join(axeDir, "package.json"))
+	dir, err := npmPackage("axe-core", axeVersion)
 	if err != nil {
-		return ""
+		return "", err
 	}
-	var p struct{ Version string }
-	if json.Unmarshal(b, &p) != nil {
-		return ""
-	}
-	return p.Version
+	src, err := os.ReadFile(filepath.Join(dir, "axe.min.js"))
+	return string(src), err
 }
 
 // axeViolation is one rule that failed on a page, with where.

@@ -64,6 +64,12 @@ func commentJourney(t *testing.T, s *suite) {
 	if page := tb.text("main"); !strings.Contains(page, "awaiting moderation") {
 		t.Errorf("after sending a valid comment the page does not say it awaits moderation; it says:\n%s", oneLine(page))
 	}
+	// The commenter sees their own comment, marked, on their private page.
+	if own := tb.text(".comment.is-pending"); !strings.Contains(own, keyboardLine) || !strings.Contains(strings.ToLower(own), "awaiting moderation") {
+		t.Errorf("the commenter does not see their own comment marked awaiting moderation: %q", oneLine(own))
+	}
+	tb.clean("confirmation page after posting a comment")
+	tb.open(article, http.StatusOK)
 	if strings.Contains(tb.text("#comments"), keyboardLine) {
 		t.Errorf("a comment held for moderation is already shown to readers")
 	}

@@ -158,13 +158,34 @@ func newsroomPhoneJourney(t *testing.T, s *suite) {
 	tb := newTab(t, s, st)
 	tb.open("/admin", http.StatusOK)
 	signIn(t, tb, admin)
+	// Something scheduled, so the dashboard shows its queue and activity.
+	tb.open("/admin/articles/new", http.StatusOK)
+	tb.do("write an article", chromedp.SendKeys(chromedp.ID("title"), "Port council votes on the harbour wall tonight"),
+		chromedp.SendKeys(chromedp.ID("body"), "The vote is at nine."))
+	chooseOption(t, tb, "category_id", "World News")
+	at := time.Now().Add(48 * time.Hour).In(models.DefaultSettings().Location())
+	tb.do("set the publish time", chromedp.SetValue(chromedp.ID("publish_at"), at.Format("2006-01-02T15:04")))
+	tb.follow(`button[value="publish"]`, http.StatusOK)
+	tb.clean("a scheduled article")
+	tb.open("/admin", http.StatusOK)
+	if got := tb.text(".dash-activity"); !strings.Contains(got, "Ada Admin scheduled ‘Port council votes on the harbour wall…’ for "+at.Format("2 January 15:04")) {
+		t.Errorf("the dashboard's activity reads %q", oneLine(got))
+	}
+	// Select all ticks every comment in place, with the queue's script under the CSP.
+	tb.open("/admin/comments?status=", http.StatusOK)
+	tb.do("select all", chromedp.Click(chromedp.CSS("a[data-select-all]")))
+	if all, ticked := tb.count(".queue input[name=id]"), tb.count(".queue input[name=id]:checked"); all == 0 || ticked != all || strings.Contains(tb.path(), "select=all") {
+		t.Errorf("Select all ticked %d of %d comments (at %s)", ticked, all, tb.path())
+	}
+	tb.clean("select all")
 	pages := []struct{ name, path string }{
 		{"dashboard", "/admin"}, {"articles", "/admin/articles"}, {"editor", "/admin/articles/1"},
 		{"new-article", "/admin/articles/new"}, {"revisions", "/admin/articles/1/revisions"},
 		{"comments", "/admin/comments"}, {"sections", "/admin/sections"}, {"tags", "/admin/tags"},
-		{"media", "/admin/media"}, {"picker", "/admin/media/pick?article=1&back=/admin/articles/1"},
+		{"media", "/admin/media"}, {"picker", "/admin/media/pick?article=1"},
 		{"pages", "/admin/pages"}, {"page-editor", "/admin/pages/1"}, {"settings", "/admin/settings"},
-		{"people", "/admin/people"}, {"audit", "/admin/audit"}, {"profile", "/admin/profile"}, {"backup", "/admin/backup"},
+		{"people", "/admin/people"}, {"person", "/admin/people/1"}, {"audit", "/admin/audit"}, {"profile", "/admin/profile"},
+		{"backup", "/admin/backup"}, {"comments-all", "/admin/comments?status=&select=all"}, {"new-page", "/admin/pages/new"},
 	}
 	mobile := viewport{"phone", 390, 844, true}
 	for _, vp := range []viewport{mobile, desktop} {
@@ -184,7 +205,7 @@ func newsroomPhoneJourney(t *testing.T, s *suite) {
 				}
 				tb.checkAccessible(s, what)
 			}
-			if pg.name == "editor" || pg.name == "dashboard" || pg.name == "picker" {
+			if pg.name == "editor" || pg.name == "dashboard" || pg.name == "picker" || pg.name == "profile" || pg.name == "comments-all" {
 				shot(t, tb, s.shots, fmt.Sprintf("newsroom-%s-%d.png", pg.name, vp.width))
 			}
 			// One row of the header is about 50 px; two rows are over 80.

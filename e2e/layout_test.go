@@ -82,11 +82,7 @@ func phoneJourney(t *testing.T, s *suite) {
 	t.Logf("screenshots: %s", s.shots)
 
 	for _, vp := range []viewport{phone, desktop} {
-		opts := []chromedp.EmulateViewportOption{chromedp.EmulatePortrait}
-		if vp.phone {
-			opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateTouch)
-		}
-		tb.do("set the viewport", chromedp.EmulateViewport(vp.width, vp.height, opts...))
+		setViewport(tb, vp)
 		for _, pg := range []struct{ name, path string }{{"front", "/"}, {"article", article}} {
 			tb.open(pg.path, http.StatusOK)
 			// Lazy images below the fold load only on scrolling; load them

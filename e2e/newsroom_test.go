@@ -120,7 +120,7 @@ func editorJourney(t *testing.T, s *suite) {
 	reader = newTab(t, s, st) // no cached copies of the pages, as above
 	for _, pg := range []struct{ what, path, css string }{
 		{"the front page", "/", "main"},
-		{"Latest posts", "/", "aside .latest"},
+		{"Latest posts", "/", "aside .headlines"},
 		{"the section page", "/category/science", "main"},
 		{"the tag page", "/tag/" + models.Slugify(a.Tag), "main"},
 	} {
@@ -142,7 +142,7 @@ func editorJourney(t *testing.T, s *suite) {
 	reader.checkAccessible(s, "search results")
 	reader.clean("search results")
 
-	reader.follow(fmt.Sprintf(`aside .latest a[href="/science/%s"]`, slug), http.StatusOK)
+	reader.follow(fmt.Sprintf(`aside .headlines a[href="/science/%s"]`, slug), http.StatusOK)
 	if got := reader.text("h1"); got != a.Title {
 		t.Errorf("the published article's page is headed %q", got)
 	}

@@ -55,7 +55,7 @@ func readerJourney(t *testing.T, s *suite) {
 	tb := newTab(t, s, st)
 
 	tb.open("/", http.StatusOK)
-	if n := tb.count("main .card, main .lead"); n < 5 {
+	if n := tb.count("main .lead, main .tile, main .block-lead"); n < 5 {
 		t.Errorf("front page shows %d stories, want the lead and the section blocks", n)
 	}
 	tb.clean("front page")
@@ -110,8 +110,8 @@ func readerJourney(t *testing.T, s *suite) {
 	}
 	tb.clean("article " + tb.path())
 
-	related := tb.text(".related .card-title a")
-	tb.follow(".related .card-title a", http.StatusOK)
+	related := tb.text(".related .tile-title a")
+	tb.follow(".related .tile-title a", http.StatusOK)
 	if got := tb.text("h1"); got != related {
 		t.Errorf("related link led to %q, want %q", got, related)
 	}

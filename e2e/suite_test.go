@@ -43,6 +43,9 @@ func TestBrowser(t *testing.T) {
 		{"harness", harnessJourney},
 		{"reader", readerJourney},
 		{"phone", phoneJourney},
+		{"newspaper", newspaperJourney},
+		{"twelve-sections", twelveSectionsJourney},
+		{"validator", validatorJourney},
 		{"accessibility", accessibilityJourney},
 		{"comment", commentJourney},
 		{"signin", signInJourney},
@@ -51,6 +54,7 @@ func TestBrowser(t *testing.T) {
 		{"pictures", picturesJourney},
 		{"review", reviewJourney},
 		{"newsroom-phone", newsroomPhoneJourney},
+		{"live", liveJourney},
 	}
 	for _, j := range journeys {
 		t.Run(j.name, func(t *testing.T) {

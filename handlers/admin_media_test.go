@@ -138,7 +138,7 @@ func TestLibraryGridSearchAndUsage(t *testing.T) {
 	if strings.Count(body, `class="media-tile"`) != 1 {
 		t.Errorf("search found %d images, want 1", strings.Count(body, `class="media-tile"`))
 	}
-	if res, _ := ts.get(t, "/admin/media?page=x"); res.StatusCode != http.StatusBadRequest {
+	if res, _ := ts.get(t, "/admin/media?page=x"); res.StatusCode != http.StatusMovedPermanently {
 		t.Errorf("bad page: %d", res.StatusCode)
 	}
 }

@@ -93,7 +93,7 @@ func TestProfileNameAndPassword(t *testing.T) {
 	res, _ = ts.postForm(t, "/admin/profile", url.Values{"name": {"Renamed Author"}})
 	wantRedirect(t, res, "/admin/profile")
 	_, body = ts.get(t, "/admin/profile")
-	wantBody(t, body, "Your name is saved.", `value="Renamed Author"`)
+	wantBody(t, body, "Your profile is saved.", `value="Renamed Author"`)
 
 	res, body = ts.postForm(t, "/admin/profile/password", url.Values{"current": {"a wrong guess"}, "new": {"brand new password"}, "confirm": {"brand new password"}})
 	wantStatus(t, res, http.StatusUnprocessableEntity)

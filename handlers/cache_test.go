@@ -218,7 +218,9 @@ func TestCacheFollowsTheClock(t *testing.T) {
 		t.Fatal(err)
 	}
 	ref := latest[0]
-	at := testNow.Add(90 * time.Minute)
+	// Within the Most read list's lifetime (reader.MostReadEvery, 10 minutes), after which
+	// every reader page expires anyway.
+	at := testNow.Add(5 * time.Minute)
 	_, err = ts.H.Articles.Create(ctx, models.ArticleInput{Title: "Embargoed budget details released",
 		BodyMD: "The figures.", CategoryID: ref.Category.ID, AuthorID: ref.Author.ID,
 		Status: models.StatusPublished, PublishedAt: at})
@@ -243,6 +245,8 @@ func TestCacheFollowsTheClock(t *testing.T) {
 	if !strings.Contains(body, "Sunday, March 15, 2026") {
 		t.Fatal("date bar does not show the test day")
 	}
+	ts.Clock.Set(time.Date(2026, 3, 15, 23, 55, 0, 0, time.UTC))
+	ts.fetch(t, "/")
 	ts.Clock.Set(time.Date(2026, 3, 15, 23, 59, 59, 0, time.UTC))
 	res, _ = ts.fetch(t, "/")
 	wantCache(t, res, "hit")
@@ -366,7 +370,7 @@ func TestCacheFollowsCommentsClosingWithAge(t *testing.T) {
 		t.Fatal(err)
 	}
 	ref := latest[0]
-	at := testNow.Add(-23 * time.Hour)
+	at := testNow.Add(-24*time.Hour + 5*time.Minute) // comments close 5 minutes from now
 	a, err := ts.H.Articles.Create(ctx, models.ArticleInput{Title: "Council votes on the night bus",
 		BodyMD: "The vote.", CategoryID: ref.Category.ID, AuthorID: ref.Author.ID,
 		Status: models.StatusPublished, CommentsOpen: true, PublishedAt: at})

@@ -49,7 +49,7 @@ func TestRepliesNestAtMostThreeDeep(t *testing.T) {
 	if strings.Contains(page, "depth-4") {
 		t.Error("a comment is nested four deep")
 	}
-	if n := strings.Count(page, `class="comment-reply" href="?reply=`); n < 4+3 {
+	if n := strings.Count(page, `class="comment-reply" href="`+seedURL+`?reply=`); n < 4+3 {
 		t.Errorf("%d Reply links, want one for each approved comment", n)
 	}
 

@@ -4,10 +4,12 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newsroom/news/handlers/reader"
 	"github.com/newsroom/news/models"
 )
 
@@ -76,7 +78,7 @@ func TestCommentPostRedirectsWithNotice(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		mode, status, notice string
-		shown                bool
+		published            bool
 	}{
 		{models.ModerateAll, models.CommentPending, "awaiting moderation", false},
 		{models.ModerateNone, models.CommentApproved, "Your comment is published.", true},
@@ -88,11 +90,14 @@ func TestCommentPostRedirectsWithNotice(t *testing.T) {
 			t.Fatalf("%s: status %d, want 303", tc.mode, res.StatusCode)
 		}
 		loc := res.Header.Get("Location")
-		want := seedURL + "?comment=" + map[bool]string{true: "published", false: "pending"}[tc.shown] + "#comments"
-		if loc != want {
-			t.Errorf("%s: Location %q, want %q", tc.mode, loc, want)
-		}
 		c := ts.lastComment(t)
+		anchor := "#comment-" + strconv.FormatInt(c.ID, 10)
+		if tc.published && loc != seedURL+"?comment=published"+anchor {
+			t.Errorf("%s: Location %q, want the article at the comment", tc.mode, loc)
+		}
+		if !tc.published && (!strings.HasPrefix(loc, seedURL+"/comments/"+strconv.FormatInt(c.ID, 10)+"/") || !strings.HasSuffix(loc, anchor)) {
+			t.Errorf("%s: Location %q, want the comment's confirmation page", tc.mode, loc)
+		}
 		if c.Status != tc.status || c.Name != "Ada <Reader>" || c.Email != "ada@example.com" ||
 			c.Body != "<p>The talks matter more than the visit.</p>" || c.Article != ts.articleID(t, seedURL) {
 			t.Errorf("%s: stored %+v", tc.mode, c)
@@ -100,20 +105,43 @@ func TestCommentPostRedirectsWithNotice(t *testing.T) {
 		if c.IPHash == "" || strings.Contains(c.IPHash, "127.0.0.1") {
 			t.Errorf("%s: ip_hash %q is not a hash of the address", tc.mode, c.IPHash)
 		}
-		_, page := ts.get(t, strings.TrimSuffix(loc, "#comments"))
-		if !strings.Contains(section(t, page, `id="comments"`, "</section>"), tc.notice) {
+		res, page := ts.get(t, strings.TrimSuffix(loc, anchor))
+		comments := section(t, page, `id="comments"`, "</section>")
+		if !strings.Contains(comments, tc.notice) {
 			t.Errorf("%s: notice %q not shown after the redirect", tc.mode, tc.notice)
 		}
-		shown := strings.Contains(page, "The talks matter more than the visit.")
-		if shown != tc.shown {
-			t.Errorf("%s: comment shown = %v, want %v", tc.mode, shown, tc.shown)
-		}
-		if tc.shown && !strings.Contains(page, `<span class="comment-author" id="comment-`) ||
-			tc.shown && !strings.Contains(page, ">Ada &lt;Reader&gt;</span>") {
-			t.Errorf("%s: name not shown as escaped text", tc.mode)
+		// Either way the commenter sees their comment, escaped.
+		if !strings.Contains(comments, "The talks matter more than the visit.") || !strings.Contains(comments, ">Ada &lt;Reader&gt;</span>") {
+			t.Errorf("%s: the commenter does not see their comment", tc.mode)
 		}
 		if strings.Contains(page, "ada@example.com") {
 			t.Errorf("%s: the email address is shown on the page", tc.mode)
+		}
+		if tc.published {
+			continue
+		}
+		if !strings.Contains(comments, `Awaiting moderation`) || res.Header.Get("Cache-Control") != "no-store" {
+			t.Errorf("pending: confirmation page has no mark or is cacheable (Cache-Control %q)", res.Header.Get("Cache-Control"))
+		}
+		// Everyone else sees the article without it, from the cache.
+		_, public := ts.get(t, seedURL)
+		if strings.Contains(public, "The talks matter more than the visit.") {
+			t.Error("pending: the held comment is shown on the public article page")
+		}
+		// A link with another id or a changed signature shows nothing.
+		forged := strings.Replace(strings.TrimSuffix(loc, anchor), "/comments/"+strconv.FormatInt(c.ID, 10)+"/", "/comments/1/", 1)
+		tampered := strings.TrimSuffix(loc, anchor)
+		tampered = tampered[:len(tampered)-2] + "xx"
+		for _, bad := range []string{forged, tampered, seedURL + "/comments/abc/def"} {
+			res, _ := ts.get(t, bad)
+			if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != seedURL+"#comments" {
+				t.Errorf("pending: %s: %d to %q, want 303 to the article", bad, res.StatusCode, res.Header.Get("Location"))
+			}
+		}
+		// The link stops working after a day.
+		ts.Clock.Set(testNow.Add(reader.ConfirmLinkLife + time.Minute))
+		if res, _ := ts.get(t, strings.TrimSuffix(loc, anchor)); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("pending: an expired link answers %d, want 303", res.StatusCode)
 		}
 	}
 }

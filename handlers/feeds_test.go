@@ -138,3 +138,47 @@ func TestFeedOfEmptySite(t *testing.T) {
 		}
 	}
 }
+
+func TestFeedsCarryLeadPicturesAndFollowTagsAndAuthors(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, true)
+	for _, path := range []string{"/feed", "/tag/diplomacy/feed", "/author/maria-okafor/feed"} {
+		res, body := ts.get(t, path)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: status %d", path, res.StatusCode)
+		}
+		var doc struct {
+			Items []struct {
+				Title   string `xml:"title"`
+				Content string `xml:"http://purl.org/rss/1.0/modules/content/ encoded"`
+				Media   struct {
+					URL    string `xml:"url,attr"`
+					Medium string `xml:"medium,attr"`
+				} `xml:"http://search.yahoo.com/mrss/ content"`
+			} `xml:"channel>item"`
+		}
+		if err := xml.Unmarshal([]byte(body), &doc); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if len(doc.Items) == 0 {
+			t.Fatalf("%s: no items", path)
+		}
+		for _, it := range doc.Items {
+			if !strings.HasPrefix(it.Media.URL, testBaseURL+"/media/") || it.Media.Medium != "image" {
+				t.Errorf("%s: %q has no media:content picture (%+v)", path, it.Title, it.Media)
+			}
+			if !strings.HasPrefix(it.Content, `<figure><img src="`+it.Media.URL+`"`) {
+				t.Errorf("%s: %q content does not start with its picture", path, it.Title)
+			}
+		}
+	}
+	_, atom := ts.get(t, "/tag/diplomacy/feed/atom")
+	if !strings.Contains(atom, `rel="enclosure" type="image/jpeg"`) || !strings.Contains(atom, "<title>The Daily Ledger – Diplomacy</title>") {
+		t.Errorf("tag Atom feed has no enclosure or no title naming the tag:\n%.600s", atom)
+	}
+	for _, path := range []string{"/tag/no-such-tag/feed", "/author/nobody/feed/atom"} {
+		if res, _ := ts.get(t, path); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", path, res.StatusCode)
+		}
+	}
+}

@@ -36,6 +36,8 @@ type serverOptions struct {
 	stream time.Duration
 	// writeTimeout is the test HTTP server's WriteTimeout (none when 0).
 	writeTimeout time.Duration
+	// heartbeat is how often an idle live stream sends a comment line.
+	heartbeat time.Duration
 	// imageMemory is the image memory budget (the default when 0).
 	imageMemory int64
 }
@@ -89,6 +91,7 @@ func newTestServerWith(t testing.TB, o serverOptions) (*testServer, *logBuffer) 
 		PageCache:      pagecache.NewPageCache(o.cacheBytes, testNow),
 		BaseURL:        o.baseURL,
 		StreamTimeout:  o.stream,
+		LiveHeartbeat:  o.heartbeat,
 	})
 	if err != nil {
 		t.Fatal(err)

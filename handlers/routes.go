@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/live"
 	"github.com/newsroom/news/handlers/newsroom"
 	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/handlers/reader"
@@ -16,7 +17,7 @@ const (
 )
 
 // routes is the route table: every address the site answers, by group.
-func routes(g *Groups, rd *reader.Handler, nr *newsroom.Handler) {
+func routes(g *Groups, rd *reader.Handler, nr *newsroom.Handler, stream *live.Stream) {
 	g.Reader.Read("/", rd.Home)
 	g.Reader.Read("/category/:slug", rd.SectionShow)
 	g.Reader.Read("/tag/:slug", rd.TagShow)
@@ -26,12 +27,18 @@ func routes(g *Groups, rd *reader.Handler, nr *newsroom.Handler) {
 
 	g.Fresh.Read("/search", rd.Search)
 	g.Fresh.Read("/corrections", rd.CorrectionsShow)
+	// A commenter's private view of their held comment, by signed link.
+	g.Fresh.Read("/:section/:slug/comments/:id/:token", rd.CommentConfirm)
+	// The read beacon of Most read: answered from memory, never cached.
+	g.Fresh.GET("/read/:id", rd.ReadBeacon)
 
 	feeds, sitemaps := pagecache.TagWith(models.TagFeeds), pagecache.TagWith(models.TagSitemaps)
-	g.Machine.Read("/feed", rd.FeedRSS, feeds)
-	g.Machine.Read("/feed/atom", rd.FeedAtom, feeds)
-	g.Machine.Read("/category/:slug/feed", rd.FeedRSS, feeds)
-	g.Machine.Read("/category/:slug/feed/atom", rd.FeedAtom, feeds)
+	g.Machine.Read("/feed", rd.FeedRSS(reader.FeedSite), feeds)
+	g.Machine.Read("/feed/atom", rd.FeedAtom(reader.FeedSite), feeds)
+	for _, kind := range []string{reader.FeedSection, reader.FeedTag, reader.FeedAuthor} {
+		g.Machine.Read("/"+kind+"/:slug/feed", rd.FeedRSS(kind), feeds)
+		g.Machine.Read("/"+kind+"/:slug/feed/atom", rd.FeedAtom(kind), feeds)
+	}
 	g.Machine.Read("/sitemap.xml", rd.SitemapIndex, sitemaps)
 	g.Machine.Read("/sitemaps/sections.xml", rd.SitemapSections, sitemaps)
 	g.Machine.Read("/sitemaps/articles/:file", rd.SitemapArticles, sitemaps)
@@ -43,6 +50,8 @@ func routes(g *Groups, rd *reader.Handler, nr *newsroom.Handler) {
 
 	g.Media.Read("/static/*", rd.StaticFile, pagecache.Compress)
 	g.Media.Read("/media/:id/:file", rd.MediaShow)
+
+	g.Streaming.GET("/live/:id/events", stream.Serve)
 
 	g.SignIn.GET("/login", nr.LoginShow)
 	g.SignIn.POST("/login", nr.LoginSubmit, kit.LimitBody(smallForm))
@@ -60,6 +69,7 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 		articles, media       = newsroom.Articles, newsroom.Media
 		del, comments         = newsroom.DeleteForGood, newsroom.Comments
 		sections, tags        = newsroom.Sections, newsroom.Tags
+		front                 = newsroom.FrontPage
 		pages                 = newsroom.SitePages
 	)
 	n.NotFound("")
@@ -77,6 +87,8 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.POST("/settings", newsroom.Settings, smallForm, nr.SettingsUpdate)
 	n.GET("/people", people, nr.PeopleShow)
 	n.POST("/people", people, smallForm, nr.PersonCreate)
+	n.GET("/people/:id", people, nr.PersonEdit)
+	n.POST("/people/:id", people, smallForm, nr.PersonUpdate)
 	n.POST("/people/:id/role", people, smallForm, nr.PersonRole)
 	n.POST("/people/:id/disable", people, smallForm, nr.PersonDisable)
 	n.POST("/people/:id/enable", people, smallForm, nr.PersonEnable)
@@ -111,13 +123,18 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.GET("/comments/empty-trash", comments, nr.CommentTrashConfirm)
 	n.POST("/comments/empty-trash", comments, bigForm, nr.CommentTrashEmpty)
 	n.POST("/comments/:id/status", comments, bigForm, nr.CommentStatus)
+	n.POST("/comments/:id/reply", comments, bigForm, nr.CommentReply)
 	n.GET("/comments/:id/edit", comments, nr.CommentEdit)
 	n.POST("/comments/:id/edit", comments, bigForm, nr.CommentUpdate)
+
+	n.GET("/front", front, nr.FrontShow)
+	n.POST("/front", front, smallForm, nr.FrontUpdate)
 
 	n.GET("/sections", sections, nr.SectionList)
 	n.POST("/sections", sections, bigForm, nr.SectionCreate)
 	n.POST("/sections/:id", sections, bigForm, nr.SectionUpdate)
 	n.POST("/sections/:id/move", sections, bigForm, nr.SectionMove)
+	n.POST("/sections/:id/nav", sections, smallForm, nr.SectionNav)
 	n.GET("/sections/:id/delete", sections, nr.SectionDeleteConfirm)
 	n.POST("/sections/:id/delete", sections, bigForm, nr.SectionDelete)
 
@@ -145,4 +162,23 @@ func newsroomRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
 	n.POST("/media/:id/public", newsroom.Publish, smallForm, nr.MediaMarkPublic)
 	n.POST("/media/:id", media, bigForm, nr.MediaUpdate)
 	n.POST("/media/:id/delete", del, bigForm, nr.MediaDelete)
+
+	liveRoutes(n, nr)
+}
+
+// liveRoutes are live coverage's composer and the breaking-news banner.
+// Posting and changing the coverage is working on the article (its
+// authors or editors: the ownership check); an entry is its writer's.
+func liveRoutes(n *NewsroomGroup, nr *newsroom.Handler) {
+	const articles = newsroom.Articles
+	n.GET("/articles/:id/live", articles, nr.LiveShow)
+	n.POST("/articles/:id/live/start", articles, smallForm, nr.LiveStart)
+	n.POST("/articles/:id/live/end", articles, smallForm, nr.LiveEnd)
+	n.POST("/articles/:id/live/entries", articles, smallForm, nr.LiveEntryCreate)
+	n.GET("/live/entries/:id", articles, nr.LiveEntryEdit)
+	n.POST("/live/entries/:id", articles, smallForm, nr.LiveEntryUpdate)
+	n.POST("/live/entries/:id/remove", articles, smallForm, nr.LiveEntryRemove)
+	n.POST("/live/entries/:id/pin", newsroom.KeyEvents, smallForm, nr.LiveEntryPin)
+	n.POST("/banner", newsroom.Banner, smallForm, nr.BannerRaise)
+	n.POST("/banner/lower", newsroom.Banner, smallForm, nr.BannerLower)
 }

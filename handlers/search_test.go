@@ -67,8 +67,8 @@ func TestSearchPage(t *testing.T) {
 			}
 		}
 	}
-	if res, _ := ts.get(t, "/search?q=x&page=abc"); res.StatusCode != http.StatusBadRequest {
-		t.Errorf("bad page number: status %d, want 400", res.StatusCode)
+	if res, _ := ts.get(t, "/search?q=x&page=abc"); res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != "/search?q=x" {
+		t.Errorf("bad page number: status %d to %q, want 301 to the first page", res.StatusCode, res.Header.Get("Location"))
 	}
 }
 
@@ -134,7 +134,7 @@ func TestMastheadSearchBox(t *testing.T) {
 	ts := newTestServer(t, true)
 	for _, path := range []string{"/", "/category/world-news", "/search?q=kim"} {
 		_, body := ts.get(t, path)
-		if !strings.Contains(body, `<form class="search-box" role="search" action="/search" method="get">`) {
+		if !strings.Contains(body, `<form class="search-box" role="search" aria-label="Site search" action="/search" method="get">`) {
 			t.Errorf("%s has no search box", path)
 		}
 	}

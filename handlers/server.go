@@ -15,6 +15,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/edge"
 	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/live"
 	"github.com/newsroom/news/handlers/newsroom"
 	"github.com/newsroom/news/handlers/pagecache"
 	"github.com/newsroom/news/handlers/reader"
@@ -54,6 +55,12 @@ type Deps struct {
 	// BaseURL is the site's public address without a trailing slash: the
 	// start of every absolute URL.
 	BaseURL string
+	// LiveHub carries new live entries to open pages: one per process,
+	// closed at shutdown so that open streams end. NewServer makes one
+	// when nil. LiveHeartbeat is how often an idle stream sends a comment
+	// line (live.Heartbeat when 0).
+	LiveHub       *live.Hub
+	LiveHeartbeat time.Duration
 	// StreamTimeout is the write deadline of a long-lived response (the
 	// streaming group) in place of the server's WriteTimeout; 1 hour when 0.
 	StreamTimeout time.Duration
@@ -68,6 +75,8 @@ type Server struct {
 	Cache *pagecache.Middleware
 	// Groups are the route groups; tests add their routes through them.
 	Groups *Groups
+	// Live serves the live articles' event streams.
+	Live   *live.Stream
 	purger *edge.Purger
 }
 
@@ -89,12 +98,22 @@ func NewServer(d Deps) (*Server, error) {
 			return nil, fmt.Errorf("handlers: page %T has no template %q", p, p.Template())
 		}
 	}
+	if d.LiveHub == nil {
+		d.LiveHub = live.NewHub()
+	}
 	st := d.Stores
 	s := &Server{Echo: echo.New()}
+	entries := &live.Entries{Hub: d.LiveHub, Live: st.Live, Articles: st.Articles, Settings: st.Settings,
+		Views: d.Views, Logger: d.Logger}
+	s.Live = live.NewStream(d.LiveHub, entries)
+	if d.LiveHeartbeat > 0 {
+		s.Live.Heartbeat = d.LiveHeartbeat
+	}
 	s.Reader = reader.New(reader.Deps{
 		Articles: st.Articles, Categories: st.Categories, Tags: st.Tags, Users: st.Users,
 		Comments: st.Comments, Settings: st.Settings, Media: st.Media, Renditions: st.Renditions,
-		OldAddresses: st.OldAddresses, Pages: st.Pages, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
+		OldAddresses: st.OldAddresses, Pages: st.Pages, Live: st.Live, Banners: st.Banners, Views: d.Views, Assets: d.Assets, Logger: d.Logger, Now: d.Now, BaseURL: d.BaseURL,
+		LinkKey: reader.LinkKey(d.SessionKeys, "comment confirmation"),
 		Changes: st.Changes(),
 	})
 	s.Newsroom = newsroom.New(newsroom.Deps{
@@ -102,9 +121,10 @@ func NewServer(d Deps) (*Server, error) {
 		Comments: st.Comments, Settings: st.Settings, Audit: st.Audit, Setup: st.Setup, Sessions: st.Sessions,
 		Media: st.Media, Renditions: st.Renditions, Pages: st.Pages, Views: d.Views, Logger: d.Logger, Now: d.Now,
 		Preview: s.Reader.Preview, SessionKeys: d.SessionKeys, SecureCookies: d.SecureCookies, Backup: st.Backup,
+		Live: st.Live, Banners: st.Banners, Entries: entries, LiveHub: d.LiveHub,
 	})
 	s.Cache = &pagecache.Middleware{
-		PageCache: d.PageCache, Settings: st.Settings, Articles: st.Articles, Now: d.Now, Logger: d.Logger,
+		PageCache: d.PageCache, Settings: st.Settings, Articles: st.Articles, Banners: st.Banners, Now: d.Now, Logger: d.Logger,
 		KnownNotice: reader.KnownNotice, PurgeStyle: d.PurgeStyle, EdgeLongLived: d.EdgeLongLived,
 	}
 	s.purger = d.Purger
@@ -123,7 +143,7 @@ func NewServer(d Deps) (*Server, error) {
 	e.Use(kit.AssignRequestID, logRequests, kit.RecoverPanics(d.Logger), kit.SecurityHeaders,
 		s.Reader.RedirectOldAddresses)
 	s.Groups = newGroups(e, s, d)
-	routes(s.Groups, s.Reader, s.Newsroom)
+	routes(s.Groups, s.Reader, s.Newsroom, s.Live)
 	s.Newsroom.Reserved = reservedSegments(e.Routes())
 	return s, nil
 }

@@ -41,6 +41,8 @@ type Article struct {
 	CommentCount int    // approved comments
 	// Lead is the article's lead image, when it has one and it was loaded.
 	Lead *Media
+	// Coverage is the article's live coverage, if it was ever live.
+	Coverage Coverage
 }
 
 // URL is the article's readable, stable address.
@@ -69,12 +71,12 @@ func NewArticleStore(d *db.DB, now func() time.Time) *ArticleStore {
 const listCols = `a.id, a.slug, a.title, a.summary, '', '', a.source, a.status, a.featured,
 	a.comments_open, a.published_at, a.updated_at, a.created_at, a.version,
 	c.id, c.slug, c.name, u.id, u.name, u.slug,
-COALESCE(st.comment_count, 0)`
+COALESCE(st.comment_count, 0), a.live_start, a.live_end`
 
 const fullCols = `a.id, a.slug, a.title, a.summary, a.body_md, a.body_html, a.source, a.status, a.featured,
 	a.comments_open, a.published_at, a.updated_at, a.created_at, a.version,
 	c.id, c.slug, c.name, u.id, u.name, u.slug,
-COALESCE(st.comment_count, 0)`
+COALESCE(st.comment_count, 0), a.live_start, a.live_end`
 
 const articleJoins = ` FROM articles a JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id
 	LEFT JOIN article_stats st ON st.article_id = a.id `
@@ -87,12 +89,12 @@ const visible = ` a.status = 'published' AND a.published_at <= ? `
 func scanArticle(row interface{ Scan(...any) error }, extra ...any) (Article, error) {
 	var a Article
 	var body string
-	var published sql.NullInt64
+	var published, liveStart, liveEnd sql.NullInt64
 	var updated, created int64
 	dest := []any{&a.ID, &a.Slug, &a.Title, &a.Summary, &a.BodyMD, &body, &a.Source, &a.Status,
 		&a.Featured, &a.CommentsOpen, &published, &updated, &created, &a.Version,
 		&a.Category.ID, &a.Category.Slug, &a.Category.Name, &a.Author.ID, &a.Author.Name, &a.Author.Slug,
-		&a.CommentCount}
+		&a.CommentCount, &liveStart, &liveEnd}
 	err := row.Scan(append(dest, extra...)...)
 	if err != nil {
 		return a, err
@@ -103,6 +105,7 @@ func scanArticle(row interface{ Scan(...any) error }, extra ...any) (Article, er
 	}
 	a.UpdatedAt = time.Unix(updated, 0).UTC()
 	a.CreatedAt = time.Unix(created, 0).UTC()
+	a.Coverage = coverageOf(liveStart, liveEnd)
 	return a, nil
 }
 
@@ -191,6 +194,12 @@ func (s *ArticleStore) ListPublished(ctx context.Context, f ListFilter, page int
 func (s *ArticleStore) Latest(ctx context.Context, n int) ([]Article, error) {
 	return s.query(ctx, `SELECT `+listCols+articleJoins+`WHERE`+visible+
 		`ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, s.now().Unix(), n)
+}
+
+// LatestInCategory returns the n newest live articles of one section.
+func (s *ArticleStore) LatestInCategory(ctx context.Context, categoryID int64, n int) ([]Article, error) {
+	return s.query(ctx, `SELECT `+listCols+articleJoins+`WHERE a.category_id = ? AND`+visible+
+		`ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, categoryID, s.now().Unix(), n)
 }
 
 // Lead returns the front page's lead story: the newest featured article, or

@@ -129,19 +129,6 @@ func (s *ArticleStore) IDsByAuthor(ctx context.Context, ids []int64, authorID in
 		return nil, nil
 	}
 	q, args := inList(ids)
-	rows, err := s.db.Query(ctx, `SELECT article_id FROM article_authors WHERE user_id = ? AND article_id IN (`+q+`)`,
+	return s.ids(ctx, "own articles", `SELECT article_id FROM article_authors WHERE user_id = ? AND article_id IN (`+q+`)`,
 		append([]any{authorID}, args...)...)
-	if err != nil {
-		return nil, fmt.Errorf("models: own articles: %w", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("models: scan id: %w", err)
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
 }

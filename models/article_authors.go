@@ -27,6 +27,17 @@ func (a Article) Bylines() []User {
 	return []User{a.Author}
 }
 
+// BylineProfiles reports whether any of the article's authors has a photo
+// or a job title to show beside the byline.
+func (a Article) BylineProfiles() bool {
+	for _, u := range a.Bylines() {
+		if u.PhotoID != 0 || u.JobTitle != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // HasAuthor reports whether the user wrote or co-wrote the article: every
 // co-author may open and change it as its author may.
 func (a Article) HasAuthor(userID int64) bool {
@@ -88,8 +99,9 @@ func withAuthors(ctx context.Context, q rowsQueryer, list []Article) error {
 		at[a.ID] = append(at[a.ID], i)
 	}
 	in, args := inList(ids)
-	rows, err := q.QueryContext(ctx, `SELECT aa.article_id, u.id, u.name, u.slug, u.bio FROM article_authors aa
-		JOIN users u ON u.id = aa.user_id WHERE aa.article_id IN (`+in+`) ORDER BY aa.article_id, aa.position`, args...)
+	rows, err := q.QueryContext(ctx, `SELECT aa.article_id, u.id, u.name, u.slug, u.bio, u.job_title, COALESCE(m.id, 0), COALESCE(m.format, '')
+		FROM article_authors aa JOIN users u ON u.id = aa.user_id LEFT JOIN media m ON m.id = u.photo_media_id
+		WHERE aa.article_id IN (`+in+`) ORDER BY aa.article_id, aa.position`, args...)
 	if err != nil {
 		return fmt.Errorf("models: load bylines: %w", err)
 	}
@@ -97,7 +109,7 @@ func withAuthors(ctx context.Context, q rowsQueryer, list []Article) error {
 	for rows.Next() {
 		var id int64
 		var u User
-		if err := rows.Scan(&id, &u.ID, &u.Name, &u.Slug, &u.Bio); err != nil {
+		if err := rows.Scan(&id, &u.ID, &u.Name, &u.Slug, &u.Bio, &u.JobTitle, &u.PhotoID, &u.photoFormat); err != nil {
 			return fmt.Errorf("models: scan byline: %w", err)
 		}
 		for _, i := range at[id] {

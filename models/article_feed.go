@@ -8,12 +8,20 @@ import (
 )
 
 // LatestFull returns the n newest live articles with their bodies, of one
-// section or, with categoryID 0, of the whole site: what a feed carries.
-func (s *ArticleStore) LatestFull(ctx context.Context, categoryID int64, n int) ([]Article, error) {
+// section, tag or author (as f says) or, with f zero, of the whole site:
+// what a feed carries.
+func (s *ArticleStore) LatestFull(ctx context.Context, f ListFilter, n int) ([]Article, error) {
 	where, args := `WHERE`+visible, []any{s.now().Unix()}
-	if categoryID != 0 {
+	switch {
+	case f.CategoryID != 0:
 		where += `AND a.category_id = ? `
-		args = append(args, categoryID)
+		args = append(args, f.CategoryID)
+	case f.TagID != 0:
+		where += `AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?) `
+		args = append(args, f.TagID)
+	case f.AuthorID != 0:
+		where += `AND a.author_id = ? `
+		args = append(args, f.AuthorID)
 	}
 	return s.query(ctx, `SELECT `+fullCols+articleJoins+where+
 		`ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, append(args, n)...)

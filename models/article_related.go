@@ -54,18 +54,5 @@ func (s *ArticleStore) RelatedByTags(ctx context.Context, a Article, tags []int6
 
 // tagIDs returns the ids of an article's tags.
 func (s *ArticleStore) tagIDs(ctx context.Context, articleID int64) ([]int64, error) {
-	rows, err := s.db.Query(ctx, `SELECT tag_id FROM article_tags WHERE article_id = ?`, articleID)
-	if err != nil {
-		return nil, fmt.Errorf("models: article tag ids: %w", err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("models: scan tag id: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return s.ids(ctx, "article tag ids", `SELECT tag_id FROM article_tags WHERE article_id = ?`, articleID)
 }

@@ -40,18 +40,15 @@ var queryTerms = regexp.MustCompile(`"[^"]*"`)
 // searchSQL ranks the maxRanked most recently added visible matches of q
 // (a SearchQuery), then reads the columns and a snippet for one page of them
 // only. Its parameters: ?1 the query, ?2 now, ?3 and ?4 the page's limit and
-// offset, ?5 maxRanked, ?6 the number of terms, then one column-bound query
-// per term and column.
+// offset, ?5 maxRanked, then one column-bound query per term and column.
 func searchSQL(q string, now int64, p Pager) (string, []any) {
-	terms := queryTerms.FindAllString(q, maxQueryTerms)
-	args := []any{q, now, p.Size + 1, p.Offset(), maxRanked, len(terms)}
-	credits := []string{`SELECT NULL AS id, 0.0 AS w, 0 AS t, 0 AS s WHERE 0`}
-	for _, term := range terms {
-		for i, col := range rankColumns {
+	args := []any{q, now, p.Size + 1, p.Offset(), maxRanked}
+	credits := []string{`SELECT NULL AS id, 0.0 AS w WHERE 0`}
+	for _, term := range queryTerms.FindAllString(q, maxQueryTerms) {
+		for _, col := range rankColumns {
 			args = append(args, col.name+" : "+term)
-			credits = append(credits, fmt.Sprintf(`SELECT rowid, %s, %d, %d FROM articles_fts
-				WHERE articles_fts MATCH ?%d AND rowid >= (SELECT lo FROM bounds)`,
-				col.weight, b2i(i == 0), b2i(i == 1), len(args)))
+			credits = append(credits, fmt.Sprintf(`SELECT rowid, %s FROM articles_fts
+				WHERE articles_fts MATCH ?%d AND rowid >= (SELECT lo FROM bounds)`, col.weight, len(args)))
 		}
 	}
 	return `WITH hits AS MATERIALIZED (
@@ -61,35 +58,15 @@ func searchSQL(q string, now int64, p Pager) (string, []any) {
 		ORDER BY f.rowid DESC LIMIT ?5),
 	bounds AS MATERIALIZED (SELECT MIN(id) AS lo FROM hits),
 	credit AS MATERIALIZED (
-		SELECT id, SUM(w) AS w, SUM(t) AS t, SUM(s) AS s FROM (` + strings.Join(credits, " UNION ALL ") + `) GROUP BY id),
+		SELECT id, SUM(w) AS w FROM (` + strings.Join(credits, " UNION ALL ") + `) GROUP BY id),
 	top AS MATERIALIZED (
-		SELECT hits.id, hits.published_at, (1.0 + COALESCE(credit.w, 0)) * ` + recencyBoost + ` AS score,
-			COALESCE(credit.t, 0) AS t, COALESCE(credit.s, 0) AS s
+		SELECT hits.id, hits.published_at, (1.0 + COALESCE(credit.w, 0)) * ` + recencyBoost + ` AS score
 		FROM hits LEFT JOIN credit ON credit.id = hits.id
 		ORDER BY score DESC, hits.published_at DESC, hits.id DESC LIMIT ?3 OFFSET ?4)
-	SELECT ` + listCols + `, ` + snippetSQL + `
+	SELECT ` + listCols + `, snippet(articles_fts, -1, char(2), char(3), '…', 32)
 	FROM top JOIN articles_fts f ON f.rowid = top.id
 		JOIN articles a ON a.id = top.id JOIN categories c ON c.id = a.category_id JOIN users u ON u.id = a.author_id
 		LEFT JOIN article_stats st ON st.article_id = a.id
 	WHERE articles_fts MATCH ?1 AND a.status = 'published' AND a.published_at <= ?2
 	ORDER BY top.score DESC, top.published_at DESC, top.id DESC`, args
-}
-
-// snippetSQL is a result's snippet. FTS5's snippet() over every column
-// (-1) tokenizes and stems each column of the row, the long body too, even
-// when every term is in the title: about 60% of a search's CPU. When the
-// title (or else the summary) holds every term, the snippet is made from
-// that column alone, which is the column snippet(-1) picks unless the body
-// has the terms closer together or repeated; otherwise every column is
-// weighed as before.
-const snippetSQL = `CASE
-	WHEN top.t = ?6 THEN snippet(articles_fts, 0, char(2), char(3), '…', 32)
-	WHEN top.s = ?6 THEN snippet(articles_fts, 1, char(2), char(3), '…', 32)
-	ELSE snippet(articles_fts, -1, char(2), char(3), '…', 32) END`
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

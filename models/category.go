@@ -16,6 +16,9 @@ type Category struct {
 	Name        string
 	Description string
 	Position    int
+	// InNav is whether the section is in the site's navigation (and has a
+	// block on the front page); editors choose.
+	InNav bool
 }
 
 // URL is the section's page.
@@ -27,11 +30,11 @@ type CategoryStore struct{ db *db.DB }
 // NewCategoryStore returns a store over d.
 func NewCategoryStore(d *db.DB) *CategoryStore { return &CategoryStore{db: d} }
 
-const categoryCols = `id, slug, name, description, position`
+const categoryCols = `id, slug, name, description, position, in_nav`
 
 func scanCategory(row interface{ Scan(...any) error }) (Category, error) {
 	var c Category
-	err := row.Scan(&c.ID, &c.Slug, &c.Name, &c.Description, &c.Position)
+	err := row.Scan(&c.ID, &c.Slug, &c.Name, &c.Description, &c.Position, &c.InNav)
 	return c, err
 }
 
@@ -51,6 +54,18 @@ func (s *CategoryStore) All(ctx context.Context) ([]Category, error) {
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// Navigation returns the sections editors put in the navigation, in its
+// order: the masthead's links and the front page's blocks.
+func Navigation(all []Category) []Category {
+	var out []Category
+	for _, c := range all {
+		if c.InNav {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // BySlug returns the section with that slug, or ErrNotFound.
@@ -87,5 +102,5 @@ func (s *CategoryStore) Create(ctx context.Context, in CategoryInput) (Category,
 		return Category{}, fmt.Errorf("models: create category: %w", err)
 	}
 	id, _ := res.LastInsertId()
-	return Category{ID: id, Slug: in.Slug, Name: in.Name, Description: in.Description, Position: in.Position}, nil
+	return Category{ID: id, Slug: in.Slug, Name: in.Name, Description: in.Description, Position: in.Position, InNav: true}, nil
 }

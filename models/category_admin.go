@@ -17,7 +17,7 @@ type SectionRow struct {
 
 // WithCounts returns every section in navigation order with its article count.
 func (s *CategoryStore) WithCounts(ctx context.Context) ([]SectionRow, error) {
-	rows, err := s.db.Query(ctx, `SELECT c.id, c.slug, c.name, c.description, c.position,
+	rows, err := s.db.Query(ctx, `SELECT c.id, c.slug, c.name, c.description, c.position, c.in_nav,
 		(SELECT COUNT(*) FROM articles a WHERE a.category_id = c.id) FROM categories c ORDER BY c.position, c.name`)
 	if err != nil {
 		return nil, fmt.Errorf("models: list sections: %w", err)
@@ -26,7 +26,7 @@ func (s *CategoryStore) WithCounts(ctx context.Context) ([]SectionRow, error) {
 	var out []SectionRow
 	for rows.Next() {
 		var r SectionRow
-		if err := rows.Scan(&r.ID, &r.Slug, &r.Name, &r.Description, &r.Position, &r.Articles); err != nil {
+		if err := rows.Scan(&r.ID, &r.Slug, &r.Name, &r.Description, &r.Position, &r.InNav, &r.Articles); err != nil {
 			return nil, fmt.Errorf("models: scan section: %w", err)
 		}
 		out = append(out, r)
@@ -84,6 +84,22 @@ func keepSectionSlug(ctx context.Context, tx *db.Tx, old string, id int64) error
 		return fmt.Errorf("models: keep section slug: %w", err)
 	}
 	return nil
+}
+
+// SetInNav puts a section in the navigation or keeps it out. Every page
+// shows the navigation, so it names the chrome.
+func (s *CategoryStore) SetInNav(ctx context.Context, id int64, in bool) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE categories SET in_nav = ? WHERE id = ?`, in, id)
+		if err != nil {
+			return fmt.Errorf("models: section navigation: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		changed(tx, TagChrome, SectionTag(id))
+		return nil
+	})
 }
 
 // Move moves a section one place up (by < 0) or down in the navigation.

@@ -54,6 +54,8 @@ type Comment struct {
 	BodyHTML  template.HTML
 	Status    string
 	CreatedAt time.Time
+	// Staff marks a reply the newsroom wrote from the comment queue.
+	Staff bool
 }
 
 // CommentStore loads and saves comments.
@@ -68,8 +70,8 @@ func NewCommentStore(d *db.DB) *CommentStore { return &CommentStore{db: d} }
 
 // Approved returns an article's approved comments, oldest first.
 func (s *CommentStore) Approved(ctx context.Context, articleID int64) ([]Comment, error) {
-	rows, err := s.db.Query(ctx, `SELECT id, article_id, COALESCE(parent_id, 0), name, body_html, status, created_at
-		FROM comments WHERE article_id = ? AND status = 'approved' ORDER BY created_at, id`, articleID)
+	rows, err := s.db.Query(ctx, `SELECT id, article_id, COALESCE(parent_id, 0), name, body_html, status, created_at,
+		staff_user_id IS NOT NULL FROM comments WHERE article_id = ? AND status = 'approved' ORDER BY created_at, id`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("models: list comments: %w", err)
 	}
@@ -79,7 +81,7 @@ func (s *CommentStore) Approved(ctx context.Context, articleID int64) ([]Comment
 		var c Comment
 		var body string
 		var created int64
-		if err := rows.Scan(&c.ID, &c.ArticleID, &c.ParentID, &c.Name, &body, &c.Status, &created); err != nil {
+		if err := rows.Scan(&c.ID, &c.ArticleID, &c.ParentID, &c.Name, &body, &c.Status, &created, &c.Staff); err != nil {
 			return nil, fmt.Errorf("models: scan comment: %w", err)
 		}
 		c.BodyHTML = trustedHTML(body)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"html/template"
 	"regexp"
 	"strings"
 	"time"
@@ -17,6 +18,10 @@ type QueuedComment struct {
 	Comment
 	ArticleTitle string
 	ArticleURL   string
+	// ParentName and ParentHTML are the comment a reply answers; empty
+	// for a comment that starts a thread.
+	ParentName string
+	ParentHTML template.HTML
 }
 
 // ValidCommentStatus reports whether s is a status a comment can be given.
@@ -38,16 +43,17 @@ func (s *CommentStore) CountByStatus(ctx context.Context) (map[string]int, error
 }
 
 const queueQuery = `SELECT m.id, m.article_id, COALESCE(m.parent_id, 0), m.name, m.email, m.body_html, m.status,
-	m.created_at, a.title, '/' || c.slug || '/' || a.slug
-	FROM comments m JOIN articles a ON a.id = m.article_id JOIN categories c ON c.id = a.category_id `
+	m.created_at, a.title, '/' || c.slug || '/' || a.slug, m.staff_user_id IS NOT NULL, COALESCE(p.name, ''), COALESCE(p.body_html, '')
+	FROM comments m JOIN articles a ON a.id = m.article_id JOIN categories c ON c.id = a.category_id
+	LEFT JOIN comments p ON p.id = m.parent_id `
 
 func scanQueued(row interface{ Scan(...any) error }) (QueuedComment, error) {
 	var q QueuedComment
-	var body string
+	var body, parent string
 	var created int64
 	err := row.Scan(&q.ID, &q.ArticleID, &q.ParentID, &q.Name, &q.Email, &body, &q.Status, &created,
-		&q.ArticleTitle, &q.ArticleURL)
-	q.BodyHTML = trustedHTML(body)
+		&q.ArticleTitle, &q.ArticleURL, &q.Staff, &q.ParentName, &parent)
+	q.BodyHTML, q.ParentHTML = trustedHTML(body), trustedHTML(parent)
 	q.CreatedAt = time.Unix(created, 0).UTC()
 	return q, err
 }

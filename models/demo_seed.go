@@ -43,6 +43,7 @@ func SeedDemo(ctx context.Context, d *db.DB, demo db.Demo, now time.Time) error 
 		userID[a.Slug] = u.ID
 	}
 	var pics []demoPicture
+	byTitle := map[string]int64{}
 	for _, a := range demo.Articles {
 		var co []int64
 		for _, slug := range a.CoAuthors {
@@ -52,7 +53,15 @@ func SeedDemo(ctx context.Context, d *db.DB, demo db.Demo, now time.Time) error 
 		if err != nil {
 			return err
 		}
+		byTitle[a.Title] = id
 		pics = append(pics, demoPicture{ArticleID: id, Section: a.Section, SectionName: catName[a.Section], Title: a.Title})
+	}
+	for _, a := range demo.Articles {
+		if a.Live != nil {
+			if err := seedLive(ctx, d, byTitle[a.Title], byTitle[a.Live.Follows], userID[a.Author], *a.Live, now); err != nil {
+				return fmt.Errorf("models: demo live %q: %w", a.Title, err)
+			}
+		}
 	}
 	if err := illustrateDemo(ctx, NewMediaStore(d, func() time.Time { return now }), pics); err != nil {
 		return err
@@ -80,14 +89,10 @@ func seedArticle(ctx context.Context, d *db.DB, store *ArticleStore, a db.DemoAr
 	if a.UpdatedHoursAgo != nil {
 		updated = now.Add(-time.Duration(*a.UpdatedHoursAgo) * time.Hour)
 	}
-	tags := make([]string, len(a.Tags))
-	for i, t := range a.Tags {
-		tags[i] = strings.ReplaceAll(t, "-", " ")
-	}
 	art, err := store.Create(ctx, ArticleInput{
 		Title: a.Title, Summary: a.Summary, BodyMD: a.Body, Source: a.Source,
 		CategoryID: catID, AuthorID: userID, CoAuthorIDs: co, Status: StatusPublished, Featured: a.Featured,
-		CommentsOpen: true, PublishedAt: published, UpdatedAt: updated, Tags: tags,
+		CommentsOpen: true, PublishedAt: published, UpdatedAt: updated, Tags: a.Tags,
 	})
 	if err != nil {
 		return 0, fmt.Errorf("models: demo article %q: %w", a.Title, err)
@@ -115,4 +120,28 @@ func plainCommentHTML(text string) string {
 		b.WriteString("<p>" + strings.ReplaceAll(html.EscapeString(strings.TrimSpace(p)), "\n", "<br>") + "</p>")
 	}
 	return b.String()
+}
+
+// seedLive starts the live coverage of article id, continuing follows, and
+// posts its entries at their times before now.
+func seedLive(ctx context.Context, d *db.DB, id, follows, authorID int64, l db.DemoLive, now time.Time) error {
+	at := now.Add(-time.Duration(l.StartedHoursAgo) * time.Hour)
+	clock := func() time.Time { return at }
+	live := NewLiveStore(d, clock)
+	if err := live.StartCoverage(ctx, id, follows); err != nil {
+		return err
+	}
+	for _, e := range l.Entries {
+		at = now.Add(-time.Duration(e.MinutesAgo) * time.Minute)
+		posted, err := live.Post(ctx, EntryInput{ArticleID: id, UserID: authorID, BodyMD: e.Body})
+		if err != nil {
+			return err
+		}
+		if e.Pinned {
+			if err := live.SetPinned(ctx, posted.ID, authorID, true); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -35,3 +35,10 @@ func isUnique(err error) bool {
 	}
 	return false
 }
+
+// isForeignKey reports whether err is SQLite's foreign key violation: a
+// row naming something that does not exist.
+func isForeignKey(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
+}

@@ -97,7 +97,7 @@ func (s *ImportStore) ImportUser(ctx context.Context, key ImportKey, in UserInpu
 	}
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		err := tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, in.Email).
-			Scan(&u.ID, &u.Email, &u.Name, &u.Slug, &u.Bio, &u.Role, &u.Disabled, new(int64))
+			Scan(userDest(&u, new(int64))...)
 		if err == nil {
 			existing = true
 		} else if !errors.Is(err, sql.ErrNoRows) {

@@ -174,7 +174,7 @@ func TestListingQueriesUseIndexes(t *testing.T) {
 		"ListPublished tag":      func() error { _, _, err := articles.ListPublished(ctx, models.ListFilter{TagID: 1}, 3); return err },
 		"ListPublished author":   func() error { _, _, err := articles.ListPublished(ctx, models.ListFilter{AuthorID: 2}, 3); return err },
 		"Latest":                 func() error { _, err := articles.Latest(ctx, 5); return err },
-		"Front":                  func() error { _, err := articles.Front(ctx, 4); return err },
+		"LatestInCategory":       func() error { _, err := articles.LatestInCategory(ctx, 2, 4); return err },
 		"Lead":                   func() error { _, err := articles.Lead(ctx); return err },
 		"Related":                func() error { _, err := articles.Related(ctx, a, 4); return err },
 		"PublishedBySlug":        func() error { _, err := articles.PublishedBySlug(ctx, "some-slug"); return err },

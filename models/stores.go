@@ -60,6 +60,9 @@ type Stores struct {
 	OldAddresses *OldAddressStore
 	// Pages are the site's pages that are not news (About, Contact ...).
 	Pages *PageStore
+	// Live is live coverage and its entries; Banners the breaking-news banner.
+	Live    *LiveStore
+	Banners *BannerStore
 	// DB is the database itself, for the commands and for tests that
 	// check what is stored with plain SQL.
 	DB *db.DB
@@ -159,6 +162,8 @@ func NewStores(d *db.DB, o Options) (*Stores, error) {
 		Media:      NewMediaStore(d, o.Now),
 		Sessions:   NewSessionStore(d, o.Now),
 		Pages:      NewPageStore(d, o.Now),
+		Live:       NewLiveStore(d, o.Now),
+		Banners:    NewBannerStore(d, o.Now),
 		DB:         d,
 	}
 	s.OldAddresses = NewOldAddressStore(d, s.Articles)

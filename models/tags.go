@@ -13,10 +13,12 @@ import (
 //	a<ID>     an article's own content: title, summary, body, picture, byline,
 //	          on its page and wherever it appears as a card or a link
 //	ac<ID>    an article's approved comments and comment count
+//	le<ID>    a live article's entries: its page and its feed item
 //	s<ID>     a section's list pages (and the front page's block of it)
 //	t<ID>     a tag's list pages
 //	u<ID>     an author's list pages
 //	chrome    what every page shares: settings, navigation, Latest posts
+//	front     the stories editors placed on the front page
 //	feeds     the RSS and Atom feeds
 //	sitemaps  the sitemaps and robots.txt
 type CacheTag string
@@ -24,6 +26,7 @@ type CacheTag string
 // The tags that name no single row.
 const (
 	TagChrome   CacheTag = "chrome"
+	TagFront    CacheTag = "front"
 	TagFeeds    CacheTag = "feeds"
 	TagSitemaps CacheTag = "sitemaps"
 )

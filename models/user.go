@@ -19,14 +19,18 @@ const (
 
 // User is a member of the newsroom; every author of an article is one.
 type User struct {
-	ID        int64
-	Email     string
-	Name      string
-	Slug      string
-	Bio       string
-	Role      string
-	Disabled  bool
-	CreatedAt time.Time
+	ID       int64
+	Email    string
+	Name     string
+	Slug     string
+	Bio      string
+	JobTitle string
+	// PhotoID is the person's photo in the media library, 0 for none.
+	PhotoID     int64
+	photoFormat string
+	Role        string
+	Disabled    bool
+	CreatedAt   time.Time
 }
 
 // URL is the author's public page.
@@ -41,12 +45,20 @@ type UserStore struct {
 // NewUserStore returns a store over d hashing at PasswordCost.
 func NewUserStore(d *db.DB) *UserStore { return &UserStore{db: d, pw: defaultPasswords} }
 
-const userCols = `id, email, name, slug, bio, role, disabled, created_at`
+// userCols are a user's columns, read from the users table (not aliased)
+// into userDest.
+const userCols = `id, email, name, slug, bio, role, disabled, created_at, job_title, COALESCE(photo_media_id, 0),
+	COALESCE((SELECT format FROM media WHERE media.id = users.photo_media_id), '')`
+
+// userDest are the scan destinations of userCols.
+func userDest(u *User, created *int64) []any {
+	return []any{&u.ID, &u.Email, &u.Name, &u.Slug, &u.Bio, &u.Role, &u.Disabled, created, &u.JobTitle, &u.PhotoID, &u.photoFormat}
+}
 
 func scanUser(row interface{ Scan(...any) error }) (User, error) {
 	var u User
 	var created int64
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Slug, &u.Bio, &u.Role, &u.Disabled, &created)
+	err := row.Scan(userDest(&u, &created)...)
 	u.CreatedAt = time.Unix(created, 0).UTC()
 	return u, err
 }

@@ -46,7 +46,7 @@ type AccountUser struct {
 func scanUserHash(row interface{ Scan(...any) error }, hash *string) (User, error) {
 	var u User
 	var created int64
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Slug, &u.Bio, &u.Role, &u.Disabled, &created, hash)
+	err := row.Scan(append(userDest(&u, &created), hash)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, ErrNotFound
 	}

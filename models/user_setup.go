@@ -125,8 +125,7 @@ func (s *SetupStore) Complete(ctx context.Context, token string, in UserInput, p
 		if err != nil {
 			return fmt.Errorf("models: create first admin: %w", err)
 		}
-		return tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, in.Email).Scan(
-			&u.ID, &u.Email, &u.Name, &u.Slug, &u.Bio, &u.Role, &u.Disabled, new(int64))
+		return tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, in.Email).Scan(userDest(&u, new(int64))...)
 	})
 	return u, err
 }

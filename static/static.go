@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-//go:embed css img js
+//go:embed css img icons js
 var files embed.FS
 
 // Prefix is where the assets are served.

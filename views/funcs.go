@@ -10,9 +10,13 @@ import (
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"isoTime": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"plural":  Plural,
-		"pageURL": PageURL,
-		"add":     func(a, b int) int { return a + b },
+		// zoneTime keeps the time's own zone (the site's), for <time datetime>.
+		"zoneTime": func(t time.Time) string { return t.Format(time.RFC3339) },
+		"plural":   Plural,
+		"pageURL":  PageURL,
+		"add":      func(a, b int) int { return a + b },
+		"when":     When,
+		"sub":      func(a, b int) int { return a - b },
 	}
 }
 
@@ -31,3 +35,7 @@ func PageURL(base string, n int) string {
 	}
 	return base + "?page=" + strconv.Itoa(n)
 }
+
+// When writes a moment as readers of a paper expect it, with the site's
+// time zone: "June 23, 2024 at 9:30 AM KST". t must already be in that zone.
+func When(t time.Time) string { return t.Format("January 2, 2006 at 3:04 PM MST") }

@@ -17,11 +17,12 @@ func SlugParam(c echo.Context, name string) (string, error) {
 	return s, nil
 }
 
-// PageParam reads ?page=, answering 400 for anything but a page number.
+// PageParam reads ?page=; anything but a page number sends the reader to
+// the first page of the list (see Moved).
 func PageParam(c echo.Context) (int, error) {
 	n, err := models.ParsePage(c.QueryParam("page"))
 	if err != nil {
-		return 0, echo.NewHTTPError(http.StatusBadRequest, "That page number is not valid.")
+		return 0, Moved{To: FirstPage(c)}
 	}
 	return n, nil
 }

@@ -73,6 +73,12 @@ type AdminDashboardPage struct {
 	// Waiting are the newest comments waiting for moderation, for those
 	// who moderate.
 	Waiting []models.QueuedComment
+	// The breaking-news banner, for editors: the one up (nil if none) and
+	// the form that raises one; the articles covered live now.
+	Banner      *models.Banner
+	BannerForm  BannerForm
+	BannerHours []int
+	LiveNow     []models.Article
 }
 
 // recentActivity is how many entries and waiting comments the dashboard shows.
@@ -84,6 +90,11 @@ var editorActivity = []string{"article.", "page.", "comment.", "section.", "tag.
 func (AdminDashboardPage) Template() string { return "admin_dashboard" }
 
 func (h *Handler) Dashboard(c echo.Context) error {
+	return h.renderDashboard(c, http.StatusOK, BannerForm{Hours: 2})
+}
+
+// renderDashboard shows the dashboard with the banner form bf.
+func (h *Handler) renderDashboard(c echo.Context, status int, bf BannerForm) error {
 	l, err := h.layout(c, "Newsroom", "dashboard")
 	if err != nil {
 		return err
@@ -93,7 +104,10 @@ func (h *Handler) Dashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p := AdminDashboardPage{Layout: l, Counts: counts}
+	p := AdminDashboardPage{Layout: l, Counts: counts, BannerForm: bf, BannerHours: bannerHours}
+	if err := h.dashboardLive(ctx, &p); err != nil {
+		return err
+	}
 	if p.Queues, err = h.Articles.DashboardQueues(ctx, l.User.ID); err != nil {
 		return err
 	}
@@ -116,7 +130,7 @@ func (h *Handler) Dashboard(c echo.Context) error {
 			p.Waiting[i].CreatedAt = p.Waiting[i].CreatedAt.In(loc)
 		}
 	}
-	return h.render(c, http.StatusOK, p)
+	return h.render(c, status, p)
 }
 
 // recentActivity is the dashboard's activity list for u.

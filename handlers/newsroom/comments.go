@@ -21,6 +21,18 @@ type AdminCommentsPage struct {
 	Comments []models.QueuedComment
 	Pager    models.Pager
 	Tabs     []StatusTab
+	// SelectAll ticks every comment on the page (?select=all), for
+	// browsers without the script that does it in place.
+	SelectAll bool
+}
+
+// SelectAllURL ticks, or with SelectAll clears, every comment on the page.
+func (p AdminCommentsPage) SelectAllURL() string {
+	u := p.PageURL(p.Pager.Page)
+	if p.SelectAll {
+		return u
+	}
+	return u + "&select=all"
 }
 
 func (AdminCommentsPage) Template() string { return "admin_comments" }
@@ -93,7 +105,7 @@ func (h *Handler) CommentList(c echo.Context) error {
 	for i := range list {
 		list[i].CreatedAt = list[i].CreatedAt.In(l.Site.Location())
 	}
-	p := AdminCommentsPage{Layout: l, Status: st, Comments: list, Pager: pager}
+	p := AdminCommentsPage{Layout: l, Status: st, Comments: list, Pager: pager, SelectAll: c.QueryParam("select") == "all"}
 	for _, t := range commentTabs {
 		k := counts[t.status]
 		if t.status == "" {
@@ -159,16 +171,9 @@ func (h *Handler) setCommentStatus(c echo.Context, ids []int64, status string) e
 
 // CommentEdit shows a comment's text for editing.
 func (h *Handler) CommentEdit(c echo.Context) error {
-	if err := mayChangeComments(c); err != nil {
-		return err
-	}
-	id, err := kit.IDParam(c, "id")
+	q, err := h.queuedComment(c)
 	if err != nil {
 		return err
-	}
-	q, err := h.Comments.QueuedByID(c.Request().Context(), id)
-	if err != nil {
-		return kit.NotFoundIf(err)
 	}
 	return h.renderCommentEdit(c, http.StatusOK, q, CommentEditForm{Text: models.CommentText(q.Comment)})
 }
@@ -182,20 +187,27 @@ func (h *Handler) renderCommentEdit(c echo.Context, status int, q models.QueuedC
 	return h.render(c, status, AdminCommentEditPage{Layout: l, Comment: q, Form: f})
 }
 
-// CommentUpdate saves a moderator's edit of a comment.
-func (h *Handler) CommentUpdate(c echo.Context) error {
+// queuedComment loads the comment :id for a moderator: 403 for those who
+// may not moderate, 404 when there is none.
+func (h *Handler) queuedComment(c echo.Context) (models.QueuedComment, error) {
 	if err := mayChangeComments(c); err != nil {
-		return err
+		return models.QueuedComment{}, err
 	}
 	id, err := kit.IDParam(c, "id")
 	if err != nil {
+		return models.QueuedComment{}, err
+	}
+	q, err := h.Comments.QueuedByID(c.Request().Context(), id)
+	return q, kit.NotFoundIf(err)
+}
+
+// CommentUpdate saves a moderator's edit of a comment.
+func (h *Handler) CommentUpdate(c echo.Context) error {
+	q, err := h.queuedComment(c)
+	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	q, err := h.Comments.QueuedByID(ctx, id)
-	if err != nil {
-		return kit.NotFoundIf(err)
-	}
+	ctx, id := c.Request().Context(), q.ID
 	var f CommentEditForm
 	if err := kit.BindForm(c, &f); err != nil {
 		return err

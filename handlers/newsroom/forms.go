@@ -33,13 +33,6 @@ type PersonForm struct {
 	FieldErrors map[string]string
 }
 
-// ProfileForm changes the signed-in user's own name.
-type ProfileForm struct {
-	Name string `form:"name"`
-
-	FieldErrors map[string]string
-}
-
 // PasswordForm changes the signed-in user's own password.
 type PasswordForm struct {
 	Current string `form:"current"`

@@ -11,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/handlers/kit"
+	"github.com/newsroom/news/handlers/live"
 	"github.com/newsroom/news/models"
 	"github.com/newsroom/news/views"
 )
@@ -44,6 +45,13 @@ type Deps struct {
 	// SecureCookies marks the session cookie Secure even without TLS here
 	// (behind a proxy that terminates HTTPS).
 	SecureCookies bool
+	// Live is live coverage and its entries, Banners the breaking-news
+	// banner; Entries sends new and changed entries to open pages, and
+	// LiveHub ends the streams of coverage that ends.
+	Live    *models.LiveStore
+	Banners *models.BannerStore
+	Entries *live.Entries
+	LiveHub *live.Hub
 	// Backup writes a consistent copy of the database to a new file
 	// (models.Stores.Backup), for the admin's "Download a backup" button.
 	Backup func(ctx context.Context, path string) error

@@ -47,6 +47,7 @@ var adminMenu = []MenuItem{
 	{Key: "articles", Label: "Articles", URL: "/admin/articles"},
 	{Key: "pages", Label: "Pages", URL: "/admin/pages"},
 	{Key: "comments", Label: "Comments", URL: "/admin/comments"},
+	{Key: "front", Label: "Front page", URL: "/admin/front"},
 	{Key: "sections", Label: "Sections", URL: "/admin/sections"},
 	{Key: "tags", Label: "Tags", URL: "/admin/tags"},
 	{Key: "media", Label: "Media", URL: "/admin/media"},

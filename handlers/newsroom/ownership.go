@@ -114,3 +114,12 @@ func mayChangeComments(c echo.Context) error {
 	}
 	return nil
 }
+
+// entryStake: a live entry is its writer's while they are among the
+// article's authors; nobody else's work uses it.
+func entryStake(e models.LiveEntry, a models.Article) stake {
+	if e.AuthorID != 0 && slices.Contains(authorsOf(a), e.AuthorID) {
+		return stake{owners: []int64{e.AuthorID}}
+	}
+	return stake{}
+}

@@ -6,10 +6,11 @@ import "github.com/newsroom/news/handlers/kit"
 func Pages() []kit.Page {
 	return []kit.Page{
 		AdminLoginPage{}, AdminSetupPage{}, AdminDashboardPage{}, AdminSettingsPage{}, AdminPeoplePage{},
-		AdminProfilePage{}, AdminAuditPage{}, AdminBackupPage{},
+		AdminProfilePage{}, AdminPersonPage{}, AdminAuditPage{}, AdminBackupPage{},
 		AdminArticlesPage{}, AdminArticleEditPage{}, AdminConfirmPage{}, AdminRevisionsPage{}, AdminRevisionComparePage{},
-		AdminCommentsPage{}, AdminCommentEditPage{}, AdminSectionsPage{}, AdminSectionDeletePage{},
+		AdminCommentsPage{}, AdminCommentEditPage{}, AdminSectionsPage{}, AdminSectionDeletePage{}, AdminFrontPage{},
 		AdminTagsPage{}, AdminTagEditPage{}, AdminMediaPage{}, AdminMediaEditPage{}, AdminMediaPickPage{},
 		AdminSitePagesPage{}, AdminSitePageEditPage{},
+		AdminLivePage{}, AdminLiveEntryPage{},
 	}
 }

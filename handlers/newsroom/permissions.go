@@ -29,20 +29,26 @@ const (
 	DeleteForGood Action = "delete"
 	Corrections   Action = "corrections"
 	Comments      Action = "comments"
-	Sections      Action = "sections"
+	// FrontPage is choosing and ordering the front page's stories.
+	FrontPage Action = "front"
+	Sections  Action = "sections"
 	// SitePages is writing the pages that are not news (About, Contact ...).
 	SitePages Action = "pages"
-	Tags      Action = "tags"
-	Settings  Action = "settings"
-	People    Action = "people"
-	AuditLog  Action = "audit"
-	Backup    Action = "backup"
+	// KeyEvents is pinning a live article's entries among its key events.
+	KeyEvents Action = "key-events"
+	// Banner is raising and lowering the breaking-news banner.
+	Banner   Action = "banner"
+	Tags     Action = "tags"
+	Settings Action = "settings"
+	People   Action = "people"
+	AuditLog Action = "audit"
+	Backup   Action = "backup"
 )
 
 var (
 	authorActions = []Action{Dashboard, Profile, Articles, Media}
 	editorActions = append(slices.Clone(authorActions),
-		OthersWork, Publish, DeleteForGood, Corrections, Comments, Sections, Tags, SitePages)
+		OthersWork, Publish, DeleteForGood, Corrections, Comments, FrontPage, Sections, Tags, SitePages, KeyEvents, Banner)
 	adminActions = append(slices.Clone(editorActions), Settings, People, AuditLog, Backup)
 )
 

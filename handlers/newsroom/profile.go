@@ -6,12 +6,14 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+	"github.com/newsroom/news/handlers/kit"
 )
 
-// AdminProfilePage is where every user changes their own name and password.
+// AdminProfilePage is where every user changes what readers see of them
+// (name, job title, bio, photo) and their password.
 type AdminProfilePage struct {
 	Layout
-	Profile  ProfileForm
+	Profile  ProfileFields
 	Password PasswordForm
 	// Sessions are where the user is signed in, this browser marked.
 	Sessions []SessionItem
@@ -24,37 +26,39 @@ func (h *Handler) profilePage(c echo.Context, status int, pf ProfileForm, pw Pas
 	if err != nil {
 		return err
 	}
+	fields, err := h.profileFields(c.Request().Context(), pf, "/admin/profile", pictureViewer(currentUser(c)))
+	if err != nil {
+		return err
+	}
 	pw.Current, pw.New, pw.Confirm = "", "", ""
 	sessions, err := h.sessionItems(c)
 	if err != nil {
 		return err
 	}
-	return h.render(c, status, AdminProfilePage{Layout: l, Profile: pf, Password: pw, Sessions: sessions})
+	return h.render(c, status, AdminProfilePage{Layout: l, Profile: fields, Password: pw, Sessions: sessions})
 }
 
+// ProfileShow shows the signed-in user's profile.
 func (h *Handler) ProfileShow(c echo.Context) error {
-	return h.profilePage(c, http.StatusOK, ProfileForm{Name: currentUser(c).Name}, PasswordForm{})
+	return h.profilePage(c, http.StatusOK, newProfileForm(currentUser(c)), PasswordForm{})
 }
 
+// ProfileUpdate saves the signed-in user's name, job title, bio and photo.
 func (h *Handler) ProfileUpdate(c echo.Context) error {
 	var f ProfileForm
-	if err := c.Bind(&f); err != nil {
-		return echo.NewHTTPError(http.StatusBadRequest)
-	}
-	fe := fieldErrors{}
-	f.Name = checkName(fe, "name", f.Name)
-	if len(fe) > 0 {
-		f.FieldErrors = fe
-		return h.profilePage(c, http.StatusUnprocessableEntity, f, PasswordForm{})
+	if err := kit.BindForm(c, &f); err != nil {
+		return err
 	}
 	u := currentUser(c)
-	if f.Name != u.Name {
-		if err := h.Users.SetName(c.Request().Context(), u.ID, f.Name); err != nil {
-			return err
-		}
-		h.audit(c, "user.rename", "changed their name from "+u.Name+" to "+f.Name)
+	status, err := h.saveProfile(c, u, &f)
+	if err != nil {
+		return err
 	}
-	h.addFlash(c, "Your name is saved.")
+	if status != http.StatusSeeOther {
+		return h.profilePage(c, status, f, PasswordForm{})
+	}
+	h.audit(c, "user.profile", "changed their profile: "+profileChanges(u, f))
+	h.addFlash(c, "Your profile is saved.")
 	return c.Redirect(http.StatusSeeOther, "/admin/profile")
 }
 
@@ -82,7 +86,7 @@ func (h *Handler) PasswordUpdate(c echo.Context) error {
 	checkNewPassword(fe, "new", f.New, f.Confirm)
 	if len(fe) > 0 {
 		f.FieldErrors = fe
-		return h.profilePage(c, http.StatusUnprocessableEntity, ProfileForm{Name: u.Name}, f)
+		return h.profilePage(c, http.StatusUnprocessableEntity, newProfileForm(u), f)
 	}
 	if err := h.Users.SetPassword(c.Request().Context(), u.ID, f.New); err != nil {
 		return err

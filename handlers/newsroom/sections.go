@@ -46,7 +46,7 @@ func (AdminSectionDeletePage) Template() string { return "admin_section_delete" 
 // reservedSectionSlugs are first path segments the site uses itself; a
 // section there would hide its articles behind the site's own pages.
 var reservedSectionSlugs = map[string]bool{"admin": true, "static": true, "category": true, "tag": true,
-	"author": true, "corrections": true, "feed": true, "search": true, "sitemap": true, "media": true, "api": true}
+	"author": true, "corrections": true, "feed": true, "search": true, "sitemap": true, "media": true, "api": true, "read": true}
 
 func (f *SectionForm) validate() models.CategoryInput {
 	f.FieldErrors = map[string]string{}
@@ -163,6 +163,19 @@ func (h *Handler) SectionMove(c echo.Context) error {
 	}
 	if sec, err := h.Categories.ByID(c.Request().Context(), id); err == nil {
 		h.audit(c, "section.move", "moved the section "+quoted(sec.Name)+" "+map[bool]string{true: "up", false: "down"}[by < 0]+" the navigation")
+	}
+	return c.Redirect(http.StatusSeeOther, "/admin/sections")
+}
+
+// SectionNav puts a section in the navigation (and a block for it on
+// the front page) or keeps it out.
+func (h *Handler) SectionNav(c echo.Context) error {
+	id, err := kit.IDParam(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := h.Categories.SetInNav(c.Request().Context(), id, c.FormValue("in_nav") == "1"); err != nil {
+		return kit.NotFoundIf(err)
 	}
 	return c.Redirect(http.StatusSeeOther, "/admin/sections")
 }

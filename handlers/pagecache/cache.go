@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -90,8 +91,11 @@ type Middleware struct {
 	PageCache *PageCache
 	Settings  *models.SettingsStore
 	Articles  *models.ArticleStore
-	Now       func() time.Time
-	Logger    *slog.Logger
+	// Banners holds the breaking-news banner, whose end is a moment pages
+	// change by time alone; nil: no banner.
+	Banners *models.BannerStore
+	Now     func() time.Time
+	Logger  *slog.Logger
 	// KnownNotice reports whether a ?comment= value names a notice the
 	// article page shows; only those variants are kept.
 	KnownNotice func(string) bool
@@ -235,8 +239,8 @@ func newCachedPage(key string, tags []string, header http.Header, body []byte) *
 }
 
 // cacheHorizon is the next moment reader pages change by time alone: the
-// day change in the site's time zone (the date bar) or the next scheduled
-// article going live, whichever comes first. began is the cache's drop
+// day change in the site's time zone (the date bar), the next scheduled
+// article going live or the banner's end, whichever comes first. began is the cache's drop
 // count when the request began.
 func (h *Middleware) cacheHorizon(ctx context.Context, now time.Time, began uint64) (time.Time, error) {
 	if t, ok := h.PageCache.knownHorizon(now); ok {
@@ -260,6 +264,16 @@ func (h *Middleware) cacheHorizon(ctx context.Context, now time.Time, began uint
 	}
 	if ok && next.Before(until) {
 		until = next
+	}
+	// The banner sits on every page and goes down by itself at its end.
+	if h.Banners != nil {
+		b, err := h.Banners.Current(ctx)
+		switch {
+		case err == nil && b.EndsAt.Before(until):
+			until = b.EndsAt
+		case err != nil && !errors.Is(err, models.ErrNotFound):
+			return time.Time{}, err
+		}
 	}
 	h.PageCache.setHorizon(until, began, now)
 	return until, nil

@@ -54,7 +54,7 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	l.Description = a.Summary
 	l.Canonical = a.URL()
 	l.inSection(a.Category.Slug)
-	p := ArticlePage{Layout: l, Article: kit.ArticleInZone(a, l.zone())}
+	p := ArticlePage{Layout: l, Article: kit.ArticleInZone(a, l.zone()), Share: shareLinks(a, l.AbsURL(a.URL()))}
 	if p.Tags, err = h.Tags.ForArticle(ctx, a.ID); err != nil {
 		return p, err
 	}
@@ -74,9 +74,6 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 	}
 	p.Article.Lead = withArticle[0].Lead
 	p.Related = cardsOf(withArticle[1:], l.zone())
-	if err := h.withCardHTML(p.Related); err != nil {
-		return p, err
-	}
 	p.Meta = h.articleMeta(p.Layout, p.Article, p.Tags)
 	if err := h.commentSection(c, &p); err != nil {
 		return p, err
@@ -88,5 +85,8 @@ func (h *Handler) articlePage(c echo.Context, a models.Article) (ArticlePage, er
 		p.Corrections[i].CreatedAt = p.Corrections[i].CreatedAt.In(l.zone())
 	}
 	p.Story = storyOf(p.Article, p.Tags, p.Corrections)
+	if err := h.liveSection(ctx, &p); err != nil {
+		return p, err
+	}
 	return p, nil
 }

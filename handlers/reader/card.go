@@ -20,8 +20,10 @@ type Card struct {
 	SectionSlug         string
 	Authors             []CardAuthor // the byline, in order
 	DateISO, Date       string       // "January 2, 2006" in the site's time zone
+	ShortDate           string       // "January 2", for compact lists
 	Comments            string       // "3 comments" on the front page's lead only (see countComments)
 	Img                 *CardImage
+	IsLive              bool // covered live now: the card has a LIVE label
 	// HTML is the card as the "card" partial shows it, rendered once and
 	// kept (articleCards); lists write it as it is.
 	HTML template.HTML
@@ -44,7 +46,7 @@ func cardOf(a models.Article, loc *time.Location) Card {
 	c := Card{
 		ID: a.ID, URL: a.URL(), Title: a.Title, Summary: a.Summary,
 		SectionURL: a.Category.URL(), SectionName: a.Category.Name, SectionSlug: a.Category.Slug,
-		DateISO: isoTime(t), Date: t.Format("January 2, 2006"),
+		DateISO: isoTime(t), Date: t.Format("January 2, 2006"), ShortDate: t.Format("January 2"), IsLive: a.IsLive(),
 	}
 	for _, u := range a.Bylines() {
 		au := CardAuthor{Name: u.Name}
@@ -100,9 +102,10 @@ func newArticleCards() *articleCards { return &articleCards{max: maxKeptCards} }
 
 // sameCard reports whether two cards show the same, their HTML aside.
 func sameCard(a, b Card) bool {
-	return a.URL == b.URL && a.Title == b.Title && a.Summary == b.Summary &&
+	return a.ID == b.ID && a.URL == b.URL && a.Title == b.Title && a.Summary == b.Summary &&
 		a.SectionURL == b.SectionURL && a.SectionName == b.SectionName && a.SectionSlug == b.SectionSlug &&
-		a.DateISO == b.DateISO && a.Date == b.Date && a.Comments == b.Comments &&
+		a.DateISO == b.DateISO && a.Date == b.Date && a.ShortDate == b.ShortDate &&
+		a.Comments == b.Comments && a.IsLive == b.IsLive &&
 		slices.Equal(a.Authors, b.Authors) &&
 		(a.Img == b.Img || a.Img != nil && b.Img != nil && *a.Img == *b.Img)
 }

@@ -13,21 +13,21 @@ import (
 )
 
 // siteChrome is what every reader page shows around its content: the date
-// bar, masthead and navigation, the sidebar (Stay Connected, Latest posts)
-// and the footer, with the settings and sections they come from. It is
+// bar, masthead and navigation, the sidebar (Latest posts, Most read, Stay
+// Connected) and the footer, with the settings and sections they come from. It is
 // built once per change of what it shows, not per page, and rendered to
 // ready HTML by the views.
 type siteChrome struct {
 	gen   uint64    // chromeCache.gen when it was built
-	until time.Time // the next midnight or scheduled article, whichever first
+	until time.Time // the next midnight, scheduled article or banner end, whichever first
 	// base is the Layout every page starts from.
 	base Layout
 	// mastheads by Layout.CurrentSection: the navigation marks the page's
 	// section. Any other value shows the masthead of "". feeds likewise
 	// hold the head's feed links.
 	mastheads, feeds map[string]template.HTML
-	// tags name what it shows (Layout.cacheTags): "chrome" and the
-	// articles Latest posts links.
+	// tags name what it shows (Layout.cacheTags): "chrome" (banners
+	// publish it too) and the articles Latest posts and Most read link.
 	tags []string
 }
 
@@ -121,11 +121,28 @@ func (h *Handler) buildChrome(ctx context.Context, gen uint64, now time.Time) (*
 	} else if ok && next.Before(until) {
 		until = next // it joins Latest posts
 	}
+	most, mostUntil, err := h.mostRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if mostUntil.Before(until) {
+		until = mostUntil // the Most read lists are worked out again
+	}
+	banner, err := h.banner(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if banner != nil && banner.EndsAt.Before(until) {
+		until = banner.EndsAt // it goes down
+	}
 	c := &siteChrome{gen: gen, until: until, base: Layout{
+		Banner:      banner,
 		FooterPages: pages,
 		Site:        st,
 		Sections:    secs,
+		Nav:         models.Navigation(secs),
 		Latest:      kit.InZone(latest, loc),
+		MostRead:    MostRead{Today: kit.InZone(slices.Clone(most.Today), loc), Week: kit.InZone(slices.Clone(most.Week), loc)},
 		Today:       local.Format("Monday, January 2, 2006"),
 		TodayISO:    local.Format("2006-01-02"),
 		Year:        local.Year(),
@@ -138,6 +155,9 @@ func (h *Handler) buildChrome(ctx context.Context, gen uint64, now time.Time) (*
 	}
 	for _, t := range c.base.cacheTags() {
 		c.tags = append(c.tags, string(t))
+	}
+	for _, a := range append(slices.Clone(most.Today), most.Week...) {
+		c.tags = append(c.tags, string(models.ArticleTag(a.ID)))
 	}
 	return c, nil
 }

@@ -23,9 +23,6 @@ func (h *Handler) commentSection(c echo.Context, p *ArticlePage) error {
 		list[i].CreatedAt = list[i].CreatedAt.In(p.zone())
 	}
 	p.Comments = list
-	if p.Thread, err = h.commentCards.threadHTML(h.Views, p.Article.ID, list, p.zone()); err != nil {
-		return err
-	}
 	p.Article.CommentsOpen = models.CommentsAllowed(p.Article, p.Site.AutoCloseDays, h.Now())
 	if p.Article.CommentsOpen && p.Site.AutoCloseDays > 0 {
 		// The form goes by time alone when comments close with age.
@@ -34,20 +31,35 @@ func (h *Handler) commentSection(c echo.Context, p *ArticlePage) error {
 	p.CommentNotice = commentNotice(c.QueryParam("comment"))
 	if id, err := strconv.ParseInt(c.QueryParam("reply"), 10, 64); err == nil {
 		p.Form.ParentID = id
-		p.resolveReply()
 	}
-	return nil
+	return h.resolveReply(p)
+}
+
+// arrangeThread builds Thread from Comments, putting the reply form under
+// the comment it answers and marking the commenter's own held comment;
+// the comments' cards come from those kept (comment_view.go).
+func (h *Handler) arrangeThread(p *ArticlePage) (err error) {
+	th := thread{articleURL: p.Article.URL(), own: p.Own}
+	if p.ReplyTo != nil {
+		th.replyTo, th.form = p.ReplyTo.ID, p
+	}
+	p.Thread, err = h.commentCards.views(h.Views, models.Thread(p.Comments), p.zone(), th)
+	return err
 }
 
 // resolveReply points ReplyTo at the approved comment the form answers,
-// and clears a parent that is not one of them.
-func (p *ArticlePage) resolveReply() {
+// clears a parent that is not one of them, and arranges the thread with
+// the form in its place.
+func (h *Handler) resolveReply(p *ArticlePage) error {
 	p.ReplyTo = nil
 	for i := range p.Comments {
-		if p.Comments[i].ID == p.Form.ParentID {
+		if p.Comments[i].ID == p.Form.ParentID && p.Comments[i].Status == models.CommentApproved {
 			p.ReplyTo = &p.Comments[i]
-			return
+			break
 		}
 	}
-	p.Form.ParentID = 0
+	if p.ReplyTo == nil {
+		p.Form.ParentID = 0
+	}
+	return h.arrangeThread(p)
 }

@@ -2,7 +2,6 @@ package reader
 
 import (
 	"html/template"
-	"slices"
 	"strconv"
 	"time"
 
@@ -11,12 +10,15 @@ import (
 )
 
 // CommentView is one approved comment as the article page shows it: its
-// ready HTML (the "comment-card" partial, rendered once and kept, see
-// commentCards) and its replies under it. The article template writes
-// Card as it is and only walks the thread.
+// card as ready HTML (the "comment-card" partial, rendered once and kept,
+// see commentCards), the reply form when it is the comment answered, and
+// its replies under it. The template writes Card as it is.
 type CommentView struct {
 	Card    template.HTML
 	Replies []CommentView
+	// ReplyForm is the page, set on the comment the form answers, so the
+	// form is shown right under it.
+	ReplyForm *ArticlePage
 }
 
 // commentCard is what the "comment-card" partial shows of one comment, with
@@ -28,121 +30,93 @@ type commentCard struct {
 	DateISO  string // the datetime attribute
 	Date     string // "January 2, 2006 at 3:04 PM" in the site's time zone
 	BodyHTML template.HTML
+	Staff    bool // written by the newsroom from the comment queue
+	// ArticleURL is where its Reply link goes.
+	ArticleURL string
+	// Pending marks the commenter's own comment, awaiting moderation, on
+	// their private confirmation page.
+	Pending bool
+}
+
+// thread is what the article page asks of its comments: the article's
+// address, the commenter's own held comment (0 for none), and the
+// comment the form answers with the page that holds the form.
+type thread struct {
+	articleURL string
+	own        int64
+	replyTo    int64
+	form       *ArticlePage
 }
 
 // commentKey is everything a comment's card shows, so a kept card is used
 // only while all of it is unchanged: an edited body or name, a moved
-// reply or another time zone render it again, with no edit time needed.
+// reply, a Staff badge, the pending marker, another article address or
+// time zone render it again, with no edit time needed.
 type commentKey struct {
-	depth   int
-	name    string
-	body    template.HTML
-	created int64
-	loc     *time.Location
+	depth      int
+	name       string
+	body       template.HTML
+	created    int64
+	staff      bool
+	pending    bool
+	articleURL string
+	loc        *time.Location
 }
 
 // maxKeptComments bounds the kept comment cards (about 1 KB each with
-// the body), maxKeptThreads the kept threads (all of an article's comment
-// cards together).
-const (
-	maxKeptComments = 10000
-	maxKeptThreads  = 500
-)
+// the body).
+const maxKeptComments = 10000
 
-// commentCards keeps the rendered cards of comments by id, and each
-// article's whole thread by article id. Most comments never change once
-// approved, so an article's page renders its thread only when a comment
-// was added, edited or removed, and then only the cards it does not keep.
+// commentCards keeps the rendered cards of comments by id. Most comments
+// never change once approved, so an article's page renders only the cards
+// of comments added or edited since it was last shown.
 type commentCards struct {
-	kept    keptFragments[int64, commentKey]
-	threads keptFragments[int64, threadKey]
+	kept keptFragments[int64, commentKey]
 }
 
 func newCommentCards() *commentCards {
-	return &commentCards{
-		kept:    keptFragments[int64, commentKey]{max: maxKeptComments},
-		threads: keptFragments[int64, threadKey]{max: maxKeptThreads},
-	}
+	return &commentCards{kept: keptFragments[int64, commentKey]{max: maxKeptComments}}
 }
 
 func sameComment(a, b commentKey) bool { return a == b }
 
-// threadKey is everything an article's thread shows: each approved
-// comment, oldest first, with what it answers.
-type threadKey struct {
-	loc      *time.Location
-	comments []threadComment
-}
-
-type threadComment struct {
-	id, parent int64
-	name       string
-	body       template.HTML
-	created    int64
-}
-
-func sameThread(a, b threadKey) bool { return a.loc == b.loc && slices.Equal(a.comments, b.comments) }
-
-// thread returns the HTML of an article's approved comments (list, oldest
-// first) in threads, as the "comment-thread" partial shows them.
-func (cc *commentCards) threadHTML(r *views.Renderer, articleID int64, list []models.Comment, loc *time.Location) (template.HTML, error) {
-	if len(list) == 0 {
-		return "", nil
-	}
-	key := threadKey{loc: loc, comments: make([]threadComment, len(list))}
-	for i, c := range list {
-		key.comments[i] = threadComment{id: c.ID, parent: c.ParentID, name: c.Name, body: c.BodyHTML, created: c.CreatedAt.Unix()}
-	}
-	if html, ok := cc.threads.get(articleID, key, sameThread); ok {
-		return html, nil
-	}
-	views, err := cc.views(r, models.Thread(list), loc)
-	if err != nil {
-		return "", err
-	}
-	html, err := r.Fragment("comment-thread", views)
-	if err != nil {
-		return "", err
-	}
-	cc.threads.put(articleID, key, html)
-	return html, nil
-}
-
 // views turns threads of comments into what the page shows, rendering the
 // cards it does not keep yet.
-func (cc *commentCards) views(r *views.Renderer, nodes []*models.CommentNode, loc *time.Location) ([]CommentView, error) {
-	return cc.thread(r, nodes, loc)
-}
-
-func (cc *commentCards) thread(r *views.Renderer, nodes []*models.CommentNode, loc *time.Location) ([]CommentView, error) {
+func (cc *commentCards) views(r *views.Renderer, nodes []*models.CommentNode, loc *time.Location, th thread) ([]CommentView, error) {
 	if len(nodes) == 0 {
 		return nil, nil
 	}
 	out := make([]CommentView, len(nodes))
 	for i, n := range nodes {
-		card, err := cc.card(r, n, loc)
+		card, err := cc.card(r, n, loc, th)
 		if err != nil {
 			return nil, err
 		}
-		replies, err := cc.thread(r, n.Replies, loc)
+		replies, err := cc.views(r, n.Replies, loc, th)
 		if err != nil {
 			return nil, err
 		}
 		out[i] = CommentView{Card: card, Replies: replies}
+		if th.replyTo != 0 && n.ID == th.replyTo {
+			out[i].ReplyForm = th.form
+		}
 	}
 	return out, nil
 }
 
 // card returns n's kept card, rendering it when n changed or is new.
-func (cc *commentCards) card(r *views.Renderer, n *models.CommentNode, loc *time.Location) (template.HTML, error) {
-	key := commentKey{depth: n.Depth, name: n.Name, body: n.BodyHTML, created: n.CreatedAt.Unix(), loc: loc}
+func (cc *commentCards) card(r *views.Renderer, n *models.CommentNode, loc *time.Location, th thread) (template.HTML, error) {
+	pending := th.own != 0 && n.ID == th.own
+	key := commentKey{depth: n.Depth, name: n.Name, body: n.BodyHTML, created: n.CreatedAt.Unix(),
+		staff: n.Staff, pending: pending, articleURL: th.articleURL, loc: loc}
 	if html, ok := cc.kept.get(n.ID, key, sameComment); ok {
 		return html, nil
 	}
 	t := n.CreatedAt.In(loc)
 	html, err := r.Fragment("comment-card", commentCard{
 		ID: strconv.FormatInt(n.ID, 10), Depth: n.Depth, Name: n.Name,
-		DateISO: isoTime(t), Date: t.Format("January 2, 2006 at 3:04 PM"), BodyHTML: n.BodyHTML,
+		DateISO: isoTime(t), Date: views.When(t), BodyHTML: n.BodyHTML,
+		Staff: n.Staff, ArticleURL: th.articleURL, Pending: pending,
 	})
 	if err != nil {
 		return "", err

@@ -46,7 +46,7 @@ func (h *Handler) CommentsRedirect(c echo.Context) error {
 		return err
 	}
 	if id, err := strconv.ParseInt(c.QueryParam("reply"), 10, 64); err == nil && id > 0 {
-		return c.Redirect(http.StatusSeeOther, "/"+section+"/"+slug+"?reply="+strconv.FormatInt(id, 10)+"#respond")
+		return c.Redirect(http.StatusSeeOther, "/"+section+"/"+slug+"?reply="+strconv.FormatInt(id, 10)+"#comment-"+strconv.FormatInt(id, 10))
 	}
 	return c.Redirect(http.StatusSeeOther, "/"+section+"/"+slug+"#comments")
 }
@@ -92,11 +92,10 @@ func (h *Handler) CommentCreate(c echo.Context) error {
 	if err != nil {
 		return h.commentRefused(c, a, form, err)
 	}
-	notice := "pending"
 	if saved.Status == models.CommentApproved {
-		notice = "published"
+		return c.Redirect(http.StatusSeeOther, a.URL()+"?comment=published#comment-"+strconv.FormatInt(saved.ID, 10))
 	}
-	return c.Redirect(http.StatusSeeOther, a.URL()+"?comment="+notice+"#comments")
+	return c.Redirect(http.StatusSeeOther, h.confirmURL(a, saved))
 }
 
 // commentArticle loads the live article a comment is posted to.
@@ -160,7 +159,9 @@ func (h *Handler) commentFormAgain(c echo.Context, a models.Article, form Commen
 		*f = strings.ToValidUTF8(*f, "\uFFFD")
 	}
 	p.Form = form
-	p.resolveReply()
+	if err := h.resolveReply(&p); err != nil {
+		return err
+	}
 	kit.MarkPrivate(c)
 	return h.render(c, status, p)
 }

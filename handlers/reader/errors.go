@@ -52,6 +52,14 @@ func (h *Handler) HTTPError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	var moved kit.Moved
+	if errors.As(err, &moved) {
+		// A mistyped address is no page to keep: no cache holds its
+		// redirect, whatever group it came through.
+		c.Response().Header().Set("Cache-Control", "no-store")
+		c.Redirect(http.StatusMovedPermanently, moved.To)
+		return
+	}
 	status := http.StatusInternalServerError
 	var he *echo.HTTPError
 	if errors.As(err, &he) {
@@ -59,6 +67,12 @@ func (h *Handler) HTTPError(err error, c echo.Context) {
 	} else if errors.Is(err, models.ErrCannotWrite) {
 		status = http.StatusServiceUnavailable
 		c.Response().Header().Set("Retry-After", "120")
+	}
+	if status == http.StatusNotFound {
+		if to, ok := h.canonicalAddress(c); ok {
+			c.Redirect(http.StatusMovedPermanently, to)
+			return
+		}
 	}
 	heading, message := errorText(status)
 	if he != nil {

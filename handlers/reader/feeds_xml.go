@@ -18,6 +18,7 @@ type rssDoc struct {
 	NSContent string   `xml:"xmlns:content,attr"`
 	NSDC      string   `xml:"xmlns:dc,attr"`
 	NSTerms   string   `xml:"xmlns:dcterms,attr"`
+	NSMedia   string   `xml:"xmlns:media,attr"`
 	Channel   rssChannel
 }
 
@@ -49,6 +50,17 @@ type rssItem struct {
 	Categories  []string `xml:"category"`
 	PubDate     string   `xml:"pubDate"`
 	Modified    string   `xml:"dcterms:modified"`
+	Media       *rssMedia
+}
+
+// rssMedia is an item's lead picture (Media RSS, https://www.rssboard.org/media-rss).
+type rssMedia struct {
+	XMLName     xml.Name `xml:"media:content"`
+	URL         string   `xml:"url,attr"`
+	Type        string   `xml:"type,attr"`
+	Medium      string   `xml:"medium,attr"`
+	Width       int      `xml:"width,attr,omitempty"`
+	Description string   `xml:"media:description,omitempty"`
 }
 
 type rssGUID struct {
@@ -71,17 +83,22 @@ func (h *Handler) rss(f feed) rssDoc {
 		for _, t := range f.Tags[a.ID] {
 			cats = append(cats, t.Name)
 		}
-		ch.Items = append(ch.Items, rssItem{
+		item := rssItem{
 			Title: a.Title, Link: h.BaseURL + a.URL(),
 			GUID:        rssGUID{IsPermaLink: "false", Value: h.tagURI(a)},
-			Description: a.Summary, Content: cdata{h.absoluteLinks(string(a.BodyHTML))}, Creator: a.BylineNames(),
+			Description: a.Summary, Content: cdata{h.feedPicture(a) + h.absoluteLinks(string(a.BodyHTML))}, Creator: a.BylineNames(),
 			Categories: cats, PubDate: a.PublishedAt.UTC().Format(time.RFC1123Z),
 			Modified: isoTime(later(a.PublishedAt, a.UpdatedAt)),
-		})
+		}
+		if m := a.Lead; m != nil {
+			item.Media = &rssMedia{URL: h.BaseURL + m.URL(feedImageWidth), Type: feedImageType(m), Medium: "image",
+				Width: min(feedImageWidth, m.Width), Description: m.Alt}
+		}
+		ch.Items = append(ch.Items, item)
 	}
 	return rssDoc{Version: "2.0", NSAtom: "http://www.w3.org/2005/Atom",
 		NSContent: "http://purl.org/rss/1.0/modules/content/", NSDC: "http://purl.org/dc/elements/1.1/",
-		NSTerms: "http://purl.org/dc/terms/", Channel: ch}
+		NSTerms: "http://purl.org/dc/terms/", NSMedia: "http://search.yahoo.com/mrss/", Channel: ch}
 }
 
 // Atom (RFC 4287).
@@ -146,14 +163,18 @@ func (h *Handler) atom(f feed) atomDoc {
 		for _, t := range f.Tags[a.ID] {
 			cats = append(cats, atomCategory{Term: t.Slug, Label: t.Name})
 		}
+		links := []atomLink{{Href: h.BaseURL + a.URL(), Rel: "alternate", Type: "text/html"}}
+		if m := a.Lead; m != nil {
+			links = append(links, atomLink{Href: h.BaseURL + m.URL(feedImageWidth), Rel: "enclosure", Type: feedImageType(m)})
+		}
 		doc.Entries = append(doc.Entries, atomEntry{
 			ID: h.tagURI(a), Title: a.Title,
-			Links:     []atomLink{{Href: h.BaseURL + a.URL(), Rel: "alternate", Type: "text/html"}},
+			Links:     links,
 			Published: isoTime(a.PublishedAt), Updated: isoTime(later(a.PublishedAt, a.UpdatedAt)),
 			Authors:    h.atomAuthors(a),
 			Categories: cats,
 			Summary:    atomText{Type: "text", Value: a.Summary},
-			Content:    atomText{Type: "html", Value: h.absoluteLinks(string(a.BodyHTML))},
+			Content:    atomText{Type: "html", Value: h.feedPicture(a) + h.absoluteLinks(string(a.BodyHTML))},
 		})
 	}
 	return doc

@@ -1,16 +1,24 @@
 package reader
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 	"github.com/newsroom/news/models"
 )
 
-// perBlock is how many articles each section block on the front page shows.
+// perBlock is how many articles each section block on the front page
+// shows: its lead story and a short list.
 const perBlock = 4
 
-// Home shows the front page: the lead story, then each section's newest.
+// TopRow is how many top stories make one row at the widest layout; the
+// top stories come in whole rows (4 or 8), so no row ends half empty.
+const TopRow = 4
+
+// Home shows the front page: the lead and the top stories editors chose
+// (the newest featured filling in), then a block per section of the
+// navigation. No story appears twice in the main column.
 func (h *Handler) Home(c echo.Context) error {
 	ctx := c.Request().Context()
 	l, err := h.layout(c, "")
@@ -21,45 +29,81 @@ func (h *Handler) Home(c echo.Context) error {
 	l.Canonical = "/"
 	l.Meta.WebSite = h.webSiteLD(l)
 	p := HomePage{Layout: l}
-	front, err := h.Articles.Front(ctx, perBlock)
+	lead, top, err := h.frontStories(ctx)
 	if err != nil {
 		return err
 	}
-	// The lead first, then every block's articles: one query finds all
-	// their pictures.
-	var all []models.Article
-	if front.Lead != nil {
-		all = append(all, *front.Lead)
+	// The lead, the top stories, then every block's articles: one query
+	// finds all their pictures.
+	all := append(append([]models.Article(nil), lead...), top...)
+	shown := articleIDs(all)
+	var cats []models.Category
+	var sizes []int
+	for _, cat := range l.Nav {
+		list, err := h.Articles.LatestInCategoryExcept(ctx, cat.ID, perBlock, shown)
+		if err != nil {
+			return err
+		}
+		if len(list) > 0 {
+			all = append(all, list...)
+			cats, sizes = append(cats, cat), append(sizes, len(list))
+		}
 	}
-	all = append(all, front.Blocks...)
 	if err := h.withLeads(ctx, all); err != nil {
 		return err
 	}
 	cards := cardsOf(all, l.zone())
-	if front.Lead != nil {
+	if len(lead) > 0 {
 		p.Lead = &cards[0]
-		countComments(p.Lead, *front.Lead)
-		cards = cards[1:]
+		countComments(p.Lead, lead[0])
 	}
-	if err := h.withCardHTML(cards); err != nil {
-		return err
+	p.Top, cards = cards[len(lead):len(lead)+len(top)], cards[len(lead)+len(top):]
+	for i, cat := range cats {
+		p.Blocks = append(p.Blocks, SectionBlock{Category: cat, Lead: cards[0], Rest: cards[1:sizes[i]:sizes[i]]})
+		cards = cards[sizes[i]:]
 	}
-	p.Blocks = sectionBlocks(l.Sections, front.Blocks, cards)
 	return h.render(c, http.StatusOK, p)
 }
 
-// sectionBlocks groups cards (of articles, in the same order) into a block
-// per section, in the navigation's order, leaving out empty sections.
-func sectionBlocks(secs []models.Category, articles []models.Article, cards []Card) []SectionBlock {
-	bySection := make(map[int64][]Card, len(secs))
-	for i, a := range articles {
-		bySection[a.Category.ID] = append(bySection[a.Category.ID], cards[i])
+// frontStories returns the lead (none on an empty site) and the top
+// stories: those editors placed, then the newest featured, up to whole
+// rows of TopRow.
+func (h *Handler) frontStories(ctx context.Context) (lead, top []models.Article, err error) {
+	chosen, err := h.Articles.FrontPage(ctx)
+	if err != nil {
+		return nil, nil, err
 	}
-	var out []SectionBlock
-	for _, cat := range secs {
-		if list := bySection[cat.ID]; len(list) > 0 {
-			out = append(out, SectionBlock{Category: cat, Articles: list})
-		}
+	want := 1 + topSlots(len(chosen)-1)
+	more, err := h.Articles.Featured(ctx, want-len(chosen), articleIDs(chosen))
+	if err != nil {
+		return nil, nil, err
 	}
-	return out
+	all := append(chosen, more...)
+	if len(all) == 0 {
+		return nil, nil, nil
+	}
+	top = all[1:]
+	if n := len(top); n > TopRow {
+		top = top[:n-n%TopRow] // a short last row only when there is no more news
+	}
+	return all[:1:1], top, nil
+}
+
+// topSlots is how many top stories to show when editors chose n: whole
+// rows, at least one, at most two.
+func topSlots(n int) int {
+	switch {
+	case n <= TopRow:
+		return TopRow
+	default:
+		return 2 * TopRow
+	}
+}
+
+func articleIDs(list []models.Article) []int64 {
+	ids := make([]int64, len(list))
+	for i, a := range list {
+		ids[i] = a.ID
+	}
+	return ids
 }

@@ -20,6 +20,20 @@ type NewsArticleLD struct {
 	MainEntityOfPage LDWebPage      `json:"mainEntityOfPage"`
 	ArticleSection   string         `json:"articleSection"`
 	Keywords         []string       `json:"keywords,omitempty"`
+	// A live article is a LiveBlogPosting with its coverage and updates.
+	CoverageStartTime string          `json:"coverageStartTime,omitempty"`
+	CoverageEndTime   string          `json:"coverageEndTime,omitempty"`
+	LiveBlogUpdate    []LDBlogPosting `json:"liveBlogUpdate,omitempty"`
+}
+
+// LDBlogPosting is one update of a LiveBlogPosting.
+type LDBlogPosting struct {
+	Type          string `json:"@type"`
+	Headline      string `json:"headline"`
+	ArticleBody   string `json:"articleBody"`
+	DatePublished string `json:"datePublished"`
+	DateModified  string `json:"dateModified,omitempty"`
+	URL           string `json:"url"`
 }
 
 // LDPerson is a schema.org Person.

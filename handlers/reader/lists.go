@@ -28,7 +28,7 @@ func (h *Handler) SectionShow(c echo.Context) error {
 		return kit.NotFoundIf(err)
 	}
 	return h.list(c, models.ListFilter{CategoryID: cat.ID}, ListPage{
-		Kind: "Section", Heading: cat.Name, Intro: cat.Description, BaseURL: cat.URL(), ListTag: models.SectionTag(cat.ID),
+		Kind: "Section", Heading: cat.Name, Intro: cat.Description, BaseURL: cat.URL(), ListTag: models.SectionTag(cat.ID), Feed: cat.URL() + "/feed",
 	}, cat.Slug)
 }
 
@@ -58,7 +58,8 @@ func (h *Handler) AuthorShow(c echo.Context) error {
 		return kit.NotFoundIf(err)
 	}
 	return h.list(c, models.ListFilter{AuthorID: u.ID}, ListPage{
-		Kind: "Author", Heading: u.Name, Intro: u.Bio, BaseURL: u.URL(), ListTag: models.AuthorTag(u.ID),
+		Kind: "Author", Heading: u.Name, Intro: u.Bio, JobTitle: u.JobTitle, Photo: u.PhotoURL(320), BaseURL: u.URL(),
+		ListTag: models.AuthorTag(u.ID),
 	}, "")
 }
 
@@ -90,8 +91,10 @@ func (h *Handler) list(c echo.Context, f models.ListFilter, p ListPage, section 
 	p.Canonical = views.PageURL(p.BaseURL, n)
 	p.Description = p.Intro
 	p.Articles, p.Pager = cardsOf(list, p.zone()), pager
-	if err := h.withCardHTML(p.Articles); err != nil {
-		return err
+	if len(p.Articles) > 1 { // the first is the "card-first" partial
+		if err := h.withCardHTML(p.Articles[1:]); err != nil {
+			return err
+		}
 	}
 	return h.render(c, http.StatusOK, p)
 }

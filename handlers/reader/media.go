@@ -42,11 +42,7 @@ func (h *Handler) MediaShow(c echo.Context) error {
 
 // withLeads sets the lead image of each article in list that has one.
 func (h *Handler) withLeads(ctx context.Context, list []models.Article) error {
-	ids := make([]int64, len(list))
-	for i, a := range list {
-		ids[i] = a.ID
-	}
-	leads, err := h.Media.LeadsFor(ctx, ids)
+	leads, err := h.Media.LeadsFor(ctx, articleIDs(list))
 	if err != nil {
 		return err
 	}

@@ -19,18 +19,21 @@ func (l Layout) cacheTags() []models.CacheTag {
 	return out
 }
 
-// cacheTags of the front page: every section's block, the lead (with its
-// comment count) and the cards.
+// cacheTags of the front page: the stories editors placed, every
+// navigation section's block, the lead (with its comment count), the top
+// stories and the blocks' cards.
 func (p HomePage) cacheTags() []models.CacheTag {
-	out := p.Layout.cacheTags()
-	for _, s := range p.Sections {
+	out := append(p.Layout.cacheTags(), models.TagFront)
+	for _, s := range p.Nav {
 		out = append(out, models.SectionTag(s.ID))
 	}
 	if p.Lead != nil {
 		out = append(out, models.ArticleTag(p.Lead.ID), models.ArticleCommentsTag(p.Lead.ID))
 	}
+	out = append(out, cardTags(p.Top)...)
 	for _, b := range p.Blocks {
-		out = append(out, cardTags(b.Articles)...)
+		out = append(out, models.ArticleTag(b.Lead.ID))
+		out = append(out, cardTags(b.Rest)...)
 	}
 	return out
 }
@@ -39,6 +42,12 @@ func (p HomePage) cacheTags() []models.CacheTag {
 // articles' cards.
 func (p ArticlePage) cacheTags() []models.CacheTag {
 	out := append(p.Layout.cacheTags(), models.ArticleTag(p.Article.ID), models.ArticleCommentsTag(p.Article.ID))
+	if p.Live != nil {
+		out = append(out, models.LiveEntriesTag(p.Article.ID)) // its entries
+	}
+	if p.FollowedBy != nil {
+		out = append(out, models.ArticleTag(p.FollowedBy.ID)) // the live coverage it links to
+	}
 	return append(out, cardTags(p.Related)...)
 }
 

@@ -25,10 +25,13 @@ type Deps struct {
 	// OldAddresses are the addresses of an imported site, which redirect.
 	OldAddresses *models.OldAddressStore
 	// Pages are the site's pages that are not news (About, Contact ...).
-	Pages  *models.PageStore
-	Views  *views.Renderer
-	Assets *static.Assets
-	Logger *slog.Logger
+	Pages *models.PageStore
+	// Live is live coverage; Banners the breaking-news banner.
+	Live    *models.LiveStore
+	Banners *models.BannerStore
+	Views   *views.Renderer
+	Assets  *static.Assets
+	Logger  *slog.Logger
 	// Now is the clock; time.Now outside tests.
 	Now func() time.Time
 	// BaseURL is the site's public address without a trailing slash, such
@@ -40,6 +43,8 @@ type Deps struct {
 	// when a change names it (chrome.go). Nil in a reader that never sees
 	// writes.
 	Changes models.Changes
+	// LinkKey signs the links to commenters' confirmation pages (LinkKey).
+	LinkKey []byte
 }
 
 // Handler serves the reader site.
@@ -47,6 +52,10 @@ type Handler struct {
 	Deps
 	// CommentLimit counts comment posts per client address.
 	CommentLimit *RateLimiter
+	// reads counts article reads until CountReads writes them.
+	reads *readCounter
+	// mostReadLists are the sidebar's Most read, worked out now and then.
+	mostReadLists mostReadCache
 	// chromes keeps the chrome reader pages share (chrome.go).
 	chromes *chromeCache
 	// commentCards keeps the rendered cards of approved comments
@@ -63,8 +72,11 @@ func New(deps Deps) *Handler {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	h := &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), chromes: &chromeCache{},
-		commentCards: newCommentCards(), articleCards: newArticleCards()}
+	if deps.LinkKey == nil {
+		deps.LinkKey = LinkKey(nil, "comment confirmation")
+	}
+	h := &Handler{Deps: deps, CommentLimit: NewRateLimiter(deps.Now, CommentRates()...), reads: newReadCounter(deps.Now),
+		chromes: &chromeCache{}, commentCards: newCommentCards(), articleCards: newArticleCards()}
 	if deps.Changes != nil {
 		deps.Changes.Subscribe(h.chromes.changed)
 	}

@@ -142,7 +142,8 @@ type newsURL struct {
 	} `xml:"news:news"`
 }
 
-// NewsSitemap serves /news-sitemap.xml: articles of the last 48 hours.
+// NewsSitemap serves /news-sitemap.xml: articles of the last 48 hours and
+// those covered live now.
 func (h *Handler) NewsSitemap(c echo.Context) error {
 	ctx := c.Request().Context()
 	st, err := h.Settings.Get(ctx)
@@ -156,6 +157,10 @@ func (h *Handler) NewsSitemap(c echo.Context) error {
 	if n := len(list); n > 0 {
 		// The page changes by time alone when its oldest article leaves.
 		pagecache.Until(c, list[n-1].PublishedAt.Add(newsWindow))
+	}
+	// Articles covered live stay listed, however old, while the coverage runs.
+	if list, err = h.withLiveNow(ctx, list); err != nil {
+		return err
 	}
 	doc := newsURLSet{NSNews: "http://www.google.com/schemas/sitemap-news/0.9", URLs: make([]newsURL, len(list))}
 	for i, a := range list {
