@@ -42,7 +42,7 @@ func importCommand(ctx context.Context, args []string, getenv func(string) strin
 		return err
 	}
 	defer store.Close()
-	opt := wordpress.Options{Uploads: *uploads, DryRun: *dry, Progress: out}
+	opt := wordpress.Options{Uploads: *uploads, DryRun: *dry, Progress: out, Reserved: importReserved}
 	for _, l := range strings.Split(*editors, ",") {
 		if l = strings.TrimSpace(l); l != "" {
 			opt.Editors = append(opt.Editors, l)
@@ -55,3 +55,8 @@ func importCommand(ctx context.Context, args []string, getenv func(string) strin
 	rep.Write(out)
 	return nil
 }
+
+// importReserved are the site's own first path segments, which an imported
+// page may not take (the newsroom checks its route table the same way).
+var importReserved = []string{"admin", "api", "author", "category", "corrections", "feed", "live", "media",
+	"read", "robots.txt", "search", "sitemap", "static", "tag"}

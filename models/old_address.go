@@ -20,6 +20,7 @@ const (
 	OldAuthor  = "author"
 	OldMedia   = "media"
 	OldPath    = "path"
+	OldPage    = "page"
 )
 
 // OldAddress is an address of the site this one replaced and what it now
@@ -112,6 +113,12 @@ func (s *OldAddressStore) Resolve(ctx context.Context, key string) (string, erro
 	case OldAuthor:
 		u, err := NewUserStore(s.db).ByID(ctx, a.TargetID)
 		return u.URL() + a.Suffix, err
+	case OldPage:
+		p, err := NewPageStore(s.db, nil).ByID(ctx, a.TargetID)
+		if err == nil && !p.Published() {
+			err = ErrNotFound
+		}
+		return p.URL() + a.Suffix, err
 	case OldMedia:
 		m, err := NewMediaStore(s.db, nil).Get(ctx, a.TargetID)
 		w, _ := strconv.Atoi(a.Suffix)

@@ -17,6 +17,7 @@ type Options struct {
 	Uploads  string   // the copy of wp-content/uploads; "" imports no pictures
 	Editors  []string // logins of the authors who become editors
 	DryRun   bool     // write nothing, report what would be done
+	Reserved []string // first path segments the site uses itself, which no page may take
 	Progress io.Writer
 }
 
@@ -151,7 +152,7 @@ func (im *importer) item(it *Item) error {
 	case "post":
 		return im.post(it)
 	case "page":
-		im.rep.skip("page", itemName(it), "the site has no pages yet; its text is not imported")
+		return im.page(it)
 	case "attachment":
 		// Imported when a post uses it, as its lead picture or in its text.
 	default:

@@ -110,6 +110,9 @@ func (im *importer) relink(it *Item) error {
 	if err != nil {
 		return err
 	}
+	if it.Type == "page" {
+		return im.store.SetImportedPageBody(im.ctx, im.key(models.ImportPage, it.PostID), im.leadInBody(it, body))
+	}
 	return im.store.SetImportedBody(im.ctx, im.key(models.ImportArticle, it.PostID), body)
 }
 
