@@ -112,8 +112,12 @@ func oneRow(res sql.Result, err error, what string) error {
 // Follower returns the published article whose live coverage continues
 // articleID, or ErrNotFound.
 func (s *LiveStore) Follower(ctx context.Context, articleID int64) (Article, error) {
-	a, err := scanArticle(s.db.QueryRow(ctx, `SELECT `+listCols+articleJoins+`WHERE a.follows_id = ? AND`+visible+
-		`AND a.live_start IS NOT NULL ORDER BY a.live_start DESC LIMIT 1`, articleID, s.now().Unix()))
+	// The unary + keeps the planner off articles_published (every
+	// published article, about 140 ms on 100 000), so it reads the few
+	// rows of articles_follows.
+	a, err := scanArticle(s.db.QueryRow(ctx, `SELECT `+listCols+articleJoins+`WHERE a.follows_id = ? AND `+
+		`+a.status = 'published' AND +a.published_at <= ? AND a.live_start IS NOT NULL ORDER BY a.live_start DESC LIMIT 1`,
+		articleID, s.now().Unix()))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound
 	}
