@@ -77,6 +77,22 @@ func TestOldWordPressAddresses(t *testing.T) {
 			t.Errorf("%s → %s, want %s", form, loc, want)
 		}
 	}
+	// The export's pages became the site's pages: each old form of their
+	// address, a child page's under its parent's included, is one 301 to
+	// /<slug>, which shows the page.
+	for form, want := range map[string][2]string{
+		"/about-us/":          {"/about-us", "About us"},
+		"/?page_id=2040":      {"/about-us", "About us"},
+		"/about-us/our-team/": {"/our-team", "Our Team"},
+		"/about-us/our-team":  {"/our-team", "Our Team"},
+		"/?page_id=2041":      {"/our-team", "Our Team"},
+		"/contact/":           {"/contact", "Contact"},
+		"/?page_id=2042":      {"/contact", "Contact"},
+	} {
+		if loc := followOnce(t, ts, form, want[1]); loc != want[0] {
+			t.Errorf("%s → %s, want %s", form, loc, want[0])
+		}
+	}
 	// What is not live, and what never was, stays a 404.
 	for _, path := range []string{"/?p=2036", "/budget-reaction-roundup/", "/no-such-post/"} {
 		if res, _ := ts.get(t, path); res.StatusCode == http.StatusMovedPermanently || res.StatusCode >= 500 {

@@ -73,6 +73,14 @@ func TestImportSample(t *testing.T) {
 	if count(t, d, `SELECT COUNT(*) FROM tags WHERE slug = 'markets'`) != 1 || count(t, d, `SELECT COUNT(*) FROM categories WHERE slug = 'markets'`) != 1 {
 		t.Error("Markets should be both a tag and a section")
 	}
+	// The export's three pages became the site's pages, published, a child
+	// page (Our Team, under About us) under its own slug.
+	if n := count(t, d, `SELECT COUNT(*) FROM pages WHERE slug IN ('about-us', 'our-team', 'contact') AND status = 'published'`); n != 3 {
+		t.Errorf("published pages about-us, our-team, contact: %d of 3", n)
+	}
+	if n := count(t, d, `SELECT COUNT(*) FROM pages WHERE slug = 'about-us' AND body_md LIKE '%/media/%'`); n != 1 {
+		t.Error("About us lost its featured picture")
+	}
 	checkPictures(t, d, posts, atts)
 	checkThreads(t, d, posts)
 	noScript(t, d)
