@@ -55,20 +55,9 @@ func (s *ImportStore) ImportArticle(ctx context.Context, key ImportKey, in Impor
 		}
 		err = scanOne(tx.QueryRowContext(ctx, `SELECT id, slug, title, status, version FROM articles WHERE id = ?`, e.LocalID),
 			&a.ID, &a.Slug, &a.Title, &a.Status, &a.Version)
-		switch {
-		case errors.Is(err, ErrNotFound):
-			outcome = ImportGone
-			return nil
-		case err != nil:
+		if outcome, err = reimportOutcome(err, e, in.Modified, a.Version); err != nil || outcome != ImportUpdated {
 			return err
-		case !in.Modified.After(e.SourceModified):
-			outcome = ImportUnchanged
-			return nil
-		case a.Version != e.LocalVersion:
-			outcome = ImportKept
-			return nil
 		}
-		outcome = ImportUpdated
 		if err := updateImported(ctx, tx, a.ID, in, body, now); err != nil {
 			return err
 		}
@@ -172,4 +161,21 @@ func nullID(id int64) any {
 		return nil
 	}
 	return id
+}
+
+// reimportOutcome says what a new import of an item already imported does
+// to the local copy: scanErr is the error of reading that copy, version its
+// version now. Only ImportUpdated asks the caller to write.
+func reimportOutcome(scanErr error, e ImportEntry, modified time.Time, version int) (string, error) {
+	switch {
+	case errors.Is(scanErr, ErrNotFound):
+		return ImportGone, nil
+	case scanErr != nil:
+		return "", scanErr
+	case !modified.After(e.SourceModified):
+		return ImportUnchanged, nil
+	case version != e.LocalVersion:
+		return ImportKept, nil
+	}
+	return ImportUpdated, nil
 }

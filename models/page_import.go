@@ -56,20 +56,9 @@ func (s *ImportStore) ImportPage(ctx context.Context, key ImportKey, in Imported
 		}
 		err = scanOne(tx.QueryRowContext(ctx, `SELECT id, slug, title, status, version FROM pages WHERE id = ?`, e.LocalID),
 			&p.ID, &p.Slug, &p.Title, &p.Status, &p.Version)
-		switch {
-		case errors.Is(err, ErrNotFound):
-			outcome = ImportGone
-			return nil
-		case err != nil:
+		if outcome, err = reimportOutcome(err, e, in.Modified, p.Version); err != nil || outcome != ImportUpdated {
 			return err
-		case !in.Modified.After(e.SourceModified):
-			outcome = ImportUnchanged
-			return nil
-		case p.Version != e.LocalVersion:
-			outcome = ImportKept
-			return nil
 		}
-		outcome = ImportUpdated
 		// The slug stays: the page's address, and the old addresses leading
 		// to it, do not move.
 		_, err = tx.ExecContext(ctx, `UPDATE pages SET title = ?, body_md = ?, body_html = ?, status = ?,
